@@ -236,9 +236,9 @@ export class ServiceAlreadyExists extends AxonException {
  * @remarks Port of Axon's `BadComponent`.
  * @example
  * ```ts
- * import { BadComponent, CoordinatingAssistantTracker } from "kamaelia";
+ * import { BadComponent, type Component, CoordinatingAssistantTracker } from "kamaelia";
  * try {
- *   new CoordinatingAssistantTracker().registerService("x", {}, "inbox");
+ *   new CoordinatingAssistantTracker().registerService("x", {} as Component, "inbox");
  * } catch (error) {
  *   console.log(error instanceof BadComponent); // true
  * }

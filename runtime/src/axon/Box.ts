@@ -1,0 +1,133 @@
+/**
+ * Inboxes and outboxes, and how linkages chain them so that a send lands straight in the final inbox.
+ * @module
+ * @internal
+ */
+
+import { EmptyBox, NoSpaceInBox } from "./AxonExceptions.js";
+import type { Linkage } from "./Linkage.js";
+import type { Microprocess } from "./Microprocess.js";
+
+/** The component side of a box: who owns it and who to wake. @internal */
+export interface BoxOwner extends Microprocess {
+  readonly name: string;
+}
+
+/**
+ * One inbox or outbox. An inbox stores messages; an outbox stores nothing and discards what is sent
+ * while it leads nowhere. Linked boxes form trees that all point at one final box, so a send appends
+ * straight into the final inbox (Axon's "linkage resolution").
+ * @internal
+ */
+export class Box {
+  /** Own storage (inboxes only), created on first use; messages from `head` on are waiting. */
+  items: unknown[] | null = null;
+  head = 0;
+  /** How many messages the own storage holds. */
+  capacity = Infinity;
+  /** The linkage leading on from this box, if any. */
+  out: Linkage | null = null;
+  /** Boxes feeding into this one. */
+  sources: Box[] | null = null;
+  /** The final box of the chain starting here: sends land in its storage. */
+  sink: Box = this;
+  /** The linkages from here to the final box, to count deliveries. */
+  route: Linkage[] | null = null;
+  /** On a final inbox: the owners of every outbox upstream, woken when a message is collected. */
+  collectors: Microprocess[] | null = null;
+
+  constructor(
+    readonly owner: BoxOwner,
+    readonly name: string,
+    readonly isInbox: boolean,
+  ) {}
+
+  /** Messages waiting in this box's own storage. */
+  localLength(): number {
+    const items = this.items;
+    return items === null ? 0 : items.length - this.head;
+  }
+
+  /** "Component_3.inbox", for messages. */
+  toString(): string {
+    return `${this.owner.name}.${this.name}`;
+  }
+
+  /** Appends to the final box of the chain (discarding at an outbox) and counts the linkages passed. */
+  deliver(message: unknown): void {
+    const sink = this.sink;
+    if (sink.isInbox) sink.store(message);
+    const route = this.route;
+    if (route !== null) for (let i = 0; i < route.length; i++) route[i]!.delivered++;
+  }
+
+  /** Appends to this box's own storage and wakes its owner. */
+  store(message: unknown): void {
+    let items = this.items;
+    if (items === null) {
+      items = [];
+      this.items = items;
+    }
+    if (items.length - this.head >= this.capacity) {
+      throw new NoSpaceInBox(items.length - this.head, this.capacity, this.toString());
+    }
+    items.push(message);
+    this.owner.unpause();
+  }
+
+  /** Takes the oldest message from the final box of the chain and wakes the producers upstream. */
+  take(taker: Microprocess, boxName: string): unknown {
+    const sink = this.sink;
+    const items = sink.items;
+    if (items === null || sink.head >= items.length) throw new EmptyBox(taker, boxName);
+    const head = sink.head;
+    const message = items[head];
+    if (head + 1 === items.length) {
+      items.length = 0;
+      sink.head = 0;
+    } else {
+      items[head] = undefined;
+      sink.head = head + 1;
+      if (head > 1023 && head * 2 > items.length) {
+        items.splice(0, head + 1);
+        sink.head = 0;
+      }
+    }
+    const collectors = sink.collectors;
+    if (collectors !== null) for (let i = 0; i < collectors.length; i++) collectors[i]!.unpause();
+    return message;
+  }
+
+  /** Every box in the tree feeding this one, this one included. */
+  tree(): Box[] {
+    const all: Box[] = [this];
+    for (let i = 0; i < all.length; i++) {
+      const sources = all[i]!.sources;
+      if (sources !== null) all.push(...sources);
+    }
+    return all;
+  }
+
+  /** Re-points this box and everything feeding it at the right final box, with their routes. */
+  resolve(): void {
+    const next = this.out === null ? null : boxOf(this.out, "sink");
+    this.sink = next === null ? this : next.sink;
+    this.route = next === null ? null : next.route === null ? [this.out!] : [this.out!, ...next.route];
+    const sources = this.sources;
+    if (sources !== null) for (const source of sources) source.resolve();
+  }
+
+  /** Recomputes who is woken when a message is taken from this box (meaningful on final inboxes). */
+  refreshCollectors(): void {
+    const owners: Microprocess[] = [];
+    for (const box of this.tree()) {
+      if (box !== this && !box.isInbox && !owners.includes(box.owner)) owners.push(box.owner);
+    }
+    this.collectors = owners.length > 0 ? owners : null;
+  }
+}
+
+/** The box at one end of a linkage. @internal */
+export function boxOf(linkage: Linkage, end: "source" | "sink"): Box {
+  return end === "source" ? linkage._sourceBox : linkage._sinkBox;
+}
