@@ -44,11 +44,13 @@ export {
   ComponentError,
   EmptyBox,
   InvalidComponentInterface,
+  InvalidLinkage,
   LinkageCycle,
   MultipleServiceDeletion,
   NamespaceClash,
   NoSpaceInBox,
   NoSuchBox,
+  NoSuchChild,
   NoSuchResource,
   NoSuchService,
   ServiceAlreadyExists,
@@ -69,3 +71,8 @@ export {
   toReadableStream,
   toWritableStream,
 } from "./axon/Streams.js";
+
+// Chassis: wiring components together
+export { Container, type FailureReport } from "./chassis/Container.js";
+export { Pipeline } from "./chassis/Pipeline.js";
+export { Graphline, type GraphlineEnd, type GraphlineLinkages, type GraphlineOptions } from "./chassis/Graphline.js";

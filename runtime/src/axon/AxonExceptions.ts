@@ -524,3 +524,51 @@ export class ComponentError extends AxonException {
     super(`${component.name} failed: ${reason}`, { cause });
   }
 }
+
+/**
+ * A container's wiring names a child it does not have.
+ * @remarks Graphline linkages name children by the names given to the Graphline; `""` and `"self"` mean
+ * the Graphline itself.
+ * @example
+ * ```ts
+ * import { Component, Graphline, NoSuchChild } from "kamaelia";
+ * try {
+ *   new Graphline({ A: new Component() }, { linkages: { "A.outbox": "B.inbox" } });
+ * } catch (error) {
+ *   console.log(error instanceof NoSuchChild); // true
+ * }
+ * ```
+ */
+export class NoSuchChild extends AxonException {
+  /**
+   * @param container - the container
+   * @param child - the name asked for
+   * @param existing - the names of its children
+   */
+  constructor(
+    readonly container: unknown,
+    readonly child: string,
+    existing: Iterable<string>,
+  ) {
+    super(
+      `${describe(container)} has no child named ${JSON.stringify(child)}. Its children are ${listNames(existing)}. ` +
+        `Check the spelling; use "" or "self" for the Graphline's own boxes.`,
+    );
+  }
+}
+
+/**
+ * A linkage in a wiring table cannot be understood.
+ * @remarks Thrown by Graphline for a linkage end without a box name, or a child named like the
+ * Graphline itself.
+ * @example
+ * ```ts
+ * import { Component, Graphline, InvalidLinkage } from "kamaelia";
+ * try {
+ *   new Graphline({ A: new Component(), B: new Component() }, { linkages: { "A": "B.inbox" } });
+ * } catch (error) {
+ *   console.log(error instanceof InvalidLinkage); // true
+ * }
+ * ```
+ */
+export class InvalidLinkage extends AxonException {}

@@ -280,6 +280,16 @@ export class Component extends Microprocess {
     });
   }
 
+  /** @internal */
+  override _parentOf(): Component | null {
+    return this.parent;
+  }
+
+  /** @internal */
+  override _childrenOf(): readonly Component[] {
+    return this._children ?? [];
+  }
+
   /** @internal Wakes parents and removes the linkages it made. */
   override _closeDown(): void {
     super._closeDown();

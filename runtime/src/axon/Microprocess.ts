@@ -3,6 +3,7 @@
  * @module
  */
 
+import type { ComponentError } from "./AxonExceptions.js";
 import { Scheduler } from "./Scheduler.js";
 
 /** What a microprocess is doing, as the scheduler sees it. @internal */
@@ -209,10 +210,20 @@ export class Microprocess {
 
   /**
    * @internal Called when a child (see `Component.addChildren`) ends with an error. Return true when
-   * handled; false lets the error end the run.
+   * contained; false ends this container with the same error, and asks its own container in turn.
    */
-  _childFailed(_child: Microprocess, _error: unknown): boolean {
+  _childFailed(_child: Microprocess, _failure: ComponentError): boolean {
     return false;
+  }
+
+  /** @internal The container of this microprocess, if any. */
+  _parentOf(): Microprocess | null {
+    return null;
+  }
+
+  /** @internal The children of this microprocess. */
+  _childrenOf(): readonly Microprocess[] {
+    return [];
   }
 
   /** @internal Called instead of stepping when an async main() is running and something wakes it. */

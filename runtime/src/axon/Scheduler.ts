@@ -409,7 +409,7 @@ export class Scheduler extends EventTarget {
   }
 
   /** Ends `mp`: runs its `finally` blocks if stopped early, closes it down, and deals with its error. */
-  #finish(mp: Microprocess, error: unknown): void {
+  #finish(mp: Microprocess, error: unknown, report = true): void {
     if (mp._state === MpState.Finished) return;
     mp._state = MpState.Finished;
     mp._stopped = true;
@@ -417,7 +417,7 @@ export class Scheduler extends EventTarget {
     let failure = error;
     const gen = mp._gen;
     mp._gen = null;
-    if (gen !== null && error === undefined && gen.return !== undefined) {
+    if (gen !== null && gen.return !== undefined) {
       try {
         gen.return(undefined);
       } catch (thrown) {
@@ -432,20 +432,37 @@ export class Scheduler extends EventTarget {
       mp._error = failure;
     }
     this._topologyChanged();
-    if (failure !== undefined) this.#failed(mp, failure);
+    if (failure !== undefined && report) this.#failed(mp, failure);
     if (this.#threads.size === 0) this.#kick();
   }
 
   #failed(mp: Microprocess, error: unknown): void {
-    const parent = (mp as { parent?: Microprocess | null }).parent;
-    if (parent !== undefined && parent !== null && parent._childFailed(mp, error)) return;
-    const failure = new ComponentError(mp, error);
+    const failure = error instanceof ComponentError && error.component === mp ? error : new ComponentError(mp, error);
+    let child = mp;
+    for (let parent = mp._parentOf(); parent !== null; parent = parent._parentOf()) {
+      if (parent._childFailed(child, failure)) return;
+      if (parent._state === MpState.Finished) break;
+      // Not contained: the container ends with the same error, taking its other children with it.
+      this.#stopDescendants(parent);
+      this.#finish(parent, failure, false);
+      child = parent;
+    }
     if (this.#onError !== undefined) {
       this.#onError(failure);
       return;
     }
     if (this.#failure === null) this.#failure = failure;
     this.stop();
+  }
+
+  #stopDescendants(container: Microprocess): void {
+    for (const child of container._childrenOf()) {
+      this.#stopDescendants(child);
+      if (child._state !== MpState.Finished && child._state !== MpState.New) {
+        child._stopped = true;
+        if (child !== this.#stepping) this.#finish(child, undefined);
+      }
+    }
   }
 
   #stopAll(): void {
