@@ -58,6 +58,7 @@ export {
 
 // Axon: services, shared state and introspection
 export { CoordinatingAssistantTracker } from "./axon/CoordinatingAssistantTracker.js";
+export { Introspector } from "./axon/Introspector.js";
 export { BusyRetry, Collection, ConcurrentUpdate, KeyNotInCollection, Store, Value } from "./axon/STM.js";
 export type { Topology, TopologyComponent, TopologyLinkage } from "./axon/Topology.js";
 
@@ -76,3 +77,6 @@ export {
 export { Container, type FailureReport } from "./chassis/Container.js";
 export { Pipeline } from "./chassis/Pipeline.js";
 export { Graphline, type GraphlineEnd, type GraphlineLinkages, type GraphlineOptions } from "./chassis/Graphline.js";
+export { Carousel } from "./chassis/Carousel.js";
+export { Seq } from "./chassis/Seq.js";
+export { PAR } from "./chassis/PAR.js";

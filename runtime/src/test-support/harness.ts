@@ -40,7 +40,14 @@ export function sleepingWakeCounters(scheduler: Scheduler, count: number): WakeC
   return counters;
 }
 
-/** A component under test, wired to a feeder and a collector that are never scheduled. */
+function isPublic(box: string): boolean {
+  return !box.startsWith("_");
+}
+
+/**
+ * A component under test, wired to a feeder and a collector that are never scheduled. Boxes whose
+ * names start with "_" are the component's internal wiring and are left alone.
+ */
 export class Harness {
   readonly clock = new VirtualClock();
   readonly scheduler = new Scheduler({ clock: this.clock });
@@ -49,11 +56,11 @@ export class Harness {
   readonly #collector = new Component();
 
   constructor(readonly component: Component) {
-    for (const name of Object.keys(component.inboxes)) {
+    for (const name of Object.keys(component.inboxes).filter(isPublic)) {
       this.#feeder._createOutbox(name);
       this.#wiring.link([this.#feeder, name], [component, name]);
     }
-    for (const name of Object.keys(component.outboxes)) {
+    for (const name of Object.keys(component.outboxes).filter(isPublic)) {
       this.#collector._createInbox(name);
       this.#wiring.link([component, name], [this.#collector, name]);
     }
@@ -102,6 +109,62 @@ export async function runComponent(
   for (const [box, messages] of Object.entries(inputs)) harness.send(box, ...messages);
   await harness.finish();
   const outputs: Record<string, unknown[]> = {};
-  for (const name of Object.keys(component.outboxes)) outputs[name] = harness.take(name);
+  for (const name of Object.keys(component.outboxes).filter(isPublic)) outputs[name] = harness.take(name);
   return outputs;
+}
+
+/**
+ * Records what arrives in its inbox and, at the end, its control inbox. It takes every waiting message
+ * at each step, or with `takeEveryMs` one message per that many virtual milliseconds (a slow consumer).
+ * It ends on the first control message once its inbox is empty, and remembers the most messages that
+ * ever waited in its inbox when it looked.
+ */
+export class Collector extends Component {
+  /** What arrived in its inbox, in order. */
+  readonly received: unknown[] = [];
+  /** The control message that ended it. */
+  readonly control: unknown[] = [];
+  /** The most messages it saw waiting in its inbox at once. */
+  mostWaiting = 0;
+
+  constructor(readonly takeEveryMs = 0) {
+    super();
+  }
+
+  override *main(): Generator<unknown, void, unknown> {
+    for (;;) {
+      this.mostWaiting = Math.max(this.mostWaiting, this.dataReady("inbox"));
+      if (this.dataReady("inbox") > 0) {
+        if (this.takeEveryMs === 0) this.received.push(...drain(this));
+        else {
+          this.received.push(this.recv("inbox"));
+          yield this.sleep(this.takeEveryMs);
+        }
+      } else if (this.dataReady("control") > 0) {
+        this.control.push(this.recv("control"));
+        return;
+      } else {
+        this.pause();
+        yield;
+      }
+    }
+  }
+}
+
+/**
+ * Resolves once a scheduler running on `clock` (its `runThreads()` started) has had nothing to do and
+ * virtual time has moved on by `ms`: every promise chain in between has settled. Something must stay
+ * on the scheduler until then, or the virtual clock never moves.
+ */
+export function whenIdle(clock: VirtualClock, ms = 0): Promise<void> {
+  return new Promise((resolve) => clock.setTimeout(resolve, ms));
+}
+
+/**
+ * Runs `scheduler` until nothing is runnable, letting microtasks run between bursts so that the
+ * `"topology"` events it dispatches reach their listeners (and wake whoever they wake).
+ */
+export async function runUntilQuiet(scheduler: Scheduler): Promise<void> {
+  do await Promise.resolve();
+  while (scheduler.runUntilIdle() > 0);
 }
