@@ -54,7 +54,7 @@ export default defineConfig(
       ],
       "no-restricted-globals": [
         "error",
-        ...restrictedGlobals(domGlobals, "pages and workers"),
+        ...restrictedGlobals(domGlobals, "browsers"),
         ...restrictedGlobals(nodeGlobals, "Node"),
       ],
     },
@@ -63,7 +63,7 @@ export default defineConfig(
     files: testFiles,
     ignores: edgeFiles,
     rules: {
-      "no-restricted-globals": ["error", ...restrictedGlobals(domGlobals, "pages and workers")],
+      "no-restricted-globals": ["error", ...restrictedGlobals(domGlobals, "browsers")],
     },
   },
 );

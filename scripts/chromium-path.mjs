@@ -20,7 +20,7 @@ export function chromiumPath(env = process.env) {
     if (!existsSync(fromEnv)) {
       throw new Error(
         `CHROMIUM_PATH is set to "${fromEnv}", but there is no file there. ` +
-          "Point it at a Chromium executable, or unset it to use Debian's /usr/bin/chromium.",
+          `Point it at a Chromium executable, or unset it to use Debian's ${debianChromium}.`,
       );
     }
     return fromEnv;

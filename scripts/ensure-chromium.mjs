@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { chromiumPath, howToProvideChromium } from "./chromium-path.mjs";
+import { chromiumPath, debianChromium, howToProvideChromium } from "./chromium-path.mjs";
 
 /**
  * Tells whether a command is on PATH.
@@ -55,18 +55,18 @@ const found = findChromium();
 if (found !== undefined) {
   report(found);
 } else if (process.getuid?.() === 0 && onPath("apt-get")) {
-  console.log("ensure-chromium: no Chromium at /usr/bin/chromium and CHROMIUM_PATH is unset; installing Debian's chromium package.");
+  console.log(`ensure-chromium: no Chromium at ${debianChromium} and CHROMIUM_PATH is unset; installing Debian's chromium package.`);
   run("apt-get", ["update"]);
   run("apt-get", ["install", "-y", "chromium"]);
   const installed = findChromium();
   if (installed === undefined) {
-    console.error("ensure-chromium: apt-get installed chromium, but /usr/bin/chromium is still missing.");
+    console.error(`ensure-chromium: apt-get installed chromium, but ${debianChromium} is still missing.`);
     console.error(howToProvideChromium);
     process.exit(1);
   }
   report(installed);
 } else {
-  console.error("ensure-chromium: no Chromium found: CHROMIUM_PATH is unset and /usr/bin/chromium does not exist.");
+  console.error(`ensure-chromium: no Chromium found: CHROMIUM_PATH is unset and ${debianChromium} does not exist.`);
   console.error(howToProvideChromium);
   process.exit(1);
 }

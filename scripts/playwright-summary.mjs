@@ -3,7 +3,10 @@ import { summaryLine } from "./summary-line.mjs";
 
 /** @import { FullConfig, Reporter, Suite } from "@playwright/test/reporter" */
 
-/** @implements {Reporter} */
+/**
+ * Prints `playwright: N passed, N failed` when the run ends, counting each test by its final outcome.
+ * @implements {Reporter}
+ */
 export default class PlaywrightSummary {
   /** @type {Suite | undefined} */
   #suite;

@@ -6,6 +6,7 @@ import { Component, ProducerFinished, ShutdownMicroprocess } from "kamaelia";
 
 /** Sends two words, then says on `signal` that it has finished. */
 class Greeter extends Component {
+  /** @override */
   *main() {
     for (const word of ["hello", "world"]) {
       this.send(word, "outbox");
@@ -17,6 +18,7 @@ class Greeter extends Component {
 
 /** Prints each message from `inbox`; ends, passing the news on, when `control` says the producer is done. */
 class Printer extends Component {
+  /** @override */
   *main() {
     for (;;) {
       while (this.dataReady("inbox") > 0) console.log(this.recv("inbox"));

@@ -80,3 +80,28 @@ export { Graphline, type GraphlineEnd, type GraphlineLinkages, type GraphlineOpt
 export { Carousel } from "./chassis/Carousel.js";
 export { Seq } from "./chassis/Seq.js";
 export { PAR } from "./chassis/PAR.js";
+
+// Util: sources, transformers, sinks and marshalling
+export { ConsoleEchoer, type ConsoleEchoerOptions } from "./util/ConsoleEchoer.js";
+export { DataSource, TriggeredSource } from "./util/DataSource.js";
+export { OneShot, TriggeredOneShot } from "./util/OneShot.js";
+export { Chargen } from "./util/Chargen.js";
+export { PureTransformer } from "./util/PureTransformer.js";
+export { SequentialTransformer } from "./util/SequentialTransformer.js";
+export { Filter, type FilterObject } from "./util/Filter.js";
+export { FirstOnly } from "./util/FirstOnly.js";
+export { UnseenOnly } from "./util/UnseenOnly.js";
+export { Sync } from "./util/Sync.js";
+export { Max } from "./util/Max.js";
+export { Stringify } from "./util/Stringify.js";
+export { SimpleDetupler } from "./util/SimpleDetupler.js";
+export { TagWithSequenceNumber } from "./util/TagWithSequenceNumber.js";
+export { Collate } from "./util/Collate.js";
+export { PassThrough } from "./util/PassThrough.js";
+export { NullSink } from "./util/NullSink.js";
+export { Comparator } from "./util/Comparator.js";
+export { StopSystem, TestResult, TestResultFailed } from "./util/TestResult.js";
+export { LineSplit } from "./util/LineSplit.js";
+export { chunks_to_lines } from "./util/chunks_to_lines.js";
+export { DeMarshaller, JSONMarshalling, Marshaller, MarshallingError, type Marshalling } from "./util/Marshalling.js";
+export { EscapedListMarshalling, lines_to_tokenlists, tokenlists_to_lines, type TokenList } from "./util/EscapedListMarshalling.js";

@@ -3,7 +3,7 @@
  * @module
  */
 
-import { NoSuchBox, NoSuchResource, listNames } from "./AxonExceptions.js";
+import { NoSuchBox, NoSuchResource, describe, listNames } from "./AxonExceptions.js";
 import { Component } from "./Component.js";
 import { nextId } from "./Microprocess.js";
 
@@ -97,18 +97,34 @@ export class AdaptiveCommsComponent extends Component {
     const found = this.#information.get(resource);
     if (found === undefined) {
       throw new NoSuchResource(
-        `${this.name} has no information on the resource ${String(resource)}. Call trackResourceInformation first.`,
+        `${this.name} has no information on the resource ${show(resource)}. ` +
+          `Resources with information: ${this.#resources()}. Call trackResourceInformation first.`,
       );
     }
     return found;
   }
 
+  #resources(): string {
+    const shown = [...this.#information.keys()].map(show);
+    return shown.length > 0 ? shown.join(", ") : "(none)";
+  }
+
   /** Forgets the information recorded for `resource` (its inbox mapping stays). */
   ceaseTrackingResource(resource: unknown): void {
     if (!this.#information.delete(resource)) {
-      throw new NoSuchResource(`${this.name} is not tracking the resource ${String(resource)}, so it cannot stop tracking it.`);
+      throw new NoSuchResource(
+        `${this.name} is not tracking the resource ${show(resource)}, so it cannot stop tracking it. ` +
+          `Resources it tracks: ${this.#resources()}.`,
+      );
     }
   }
+}
+
+/** A resource, for an error message: strings quoted, components and objects by name or kind. */
+function show(resource: unknown): string {
+  if (typeof resource === "string") return JSON.stringify(resource);
+  if (typeof resource === "object" && resource !== null) return describe(resource);
+  return String(resource);
 }
 
 function freeName(name: string, boxes: Readonly<Record<string, unknown>>): string {

@@ -62,7 +62,10 @@ interface Waiter {
  *   override async main() {
  *     for (;;) {
  *       const box = await this.waitForAny("inbox", "control");
- *       if (box === "control") return;
+ *       if (box === "control") {
+ *         this.send(this.recv("control"), "signal");
+ *         return;
+ *       }
  *       this.send(String(this.recv("inbox")).toUpperCase());
  *     }
  *   }
@@ -103,7 +106,10 @@ export class AsyncComponent extends Component {
 
   /** Aborted when the component is stopped, to cancel your own timers and fetches. */
   get signal(): AbortSignal {
-    this.#abort ??= new AbortController();
+    if (this.#abort === null) {
+      this.#abort = new AbortController();
+      if (this.finished) this.#abort.abort(new ComponentStopped(this));
+    }
     return this.#abort.signal;
   }
 
@@ -136,6 +142,14 @@ export class AsyncComponent extends Component {
       }
       await this.#wait(null);
     }
+  }
+
+  /**
+   * Resolves the next time something wakes the component: a message arriving in any inbox, a message
+   * it sent being collected, a child ending, or `unpause()`. The building block of the other waits.
+   */
+  woken(): Promise<void> {
+    return this.#wait(null);
   }
 
   /**

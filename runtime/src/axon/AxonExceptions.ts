@@ -10,7 +10,9 @@ export function describe(thing: unknown): string {
     return thing.name;
   }
   if (typeof thing === "function") return `the class ${thing.name || "(anonymous)"}`;
-  return thing === undefined ? "undefined" : thing === null ? "null" : `a ${typeof thing}`;
+  if (thing === undefined || thing === null) return String(thing);
+  const type = typeof thing;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 /** Lists names for an error message: `"inbox", "control"`, or `(none)`. */
@@ -65,17 +67,16 @@ export class NoSpaceInBox extends AxonException {
    * @param length - messages already waiting in the destination
    * @param capacity - how many the destination holds
    * @param where - the destination, as "component.box"
+   * @param hint - what to do about it
    */
   constructor(
     readonly length: number,
     readonly capacity: number,
     where = "the destination inbox",
+    hint = "Keep the message, pause() and send it again when woken (a consumer taking a message wakes its producers), " +
+      "or await sendWhenSpace() in an AsyncComponent.",
   ) {
-    super(
-      `No space in ${where}: it holds ${length} of ${capacity} messages. ` +
-        `Keep the message, pause() and send it again when woken (a consumer taking a message wakes its producers), ` +
-        `or await sendWhenSpace() in an AsyncComponent.`,
-    );
+    super(`No space in ${where}: it holds ${length} of ${capacity} messages. ${hint}`);
   }
 }
 
@@ -507,7 +508,7 @@ export class NoSuchResource extends AxonException {}
  * try {
  *   await new Broken().run();
  * } catch (error) {
- *   if (error instanceof ComponentError) console.log(error.cause); // Error: boom
+ *   if (error instanceof ComponentError) console.log(String(error.cause)); // Error: boom
  * }
  * ```
  */

@@ -8,6 +8,9 @@ import { EmptyBox, NoSpaceInBox } from "./AxonExceptions.js";
 import type { Linkage } from "./Linkage.js";
 import type { Microprocess } from "./Microprocess.js";
 
+/** The capacity of a box without a limit. @internal */
+export const UNBOUNDED = 0x3fffffff;
+
 /** The component side of a box: who owns it and who to wake. @internal */
 export interface BoxOwner extends Microprocess {
   readonly name: string;
@@ -23,8 +26,11 @@ export class Box {
   /** Own storage (inboxes only), created on first use; messages from `head` on are waiting. */
   items: unknown[] | null = null;
   head = 0;
-  /** How many messages the own storage holds. */
-  capacity = Infinity;
+  /**
+   * How many messages the own storage holds. "No limit" is a small integer rather than Infinity so that
+   * V8 keeps the field unboxed: a million idle components each save a heap number per box.
+   */
+  capacity = UNBOUNDED;
   /** The linkage leading on from this box, if any. */
   out: Linkage | null = null;
   /** Boxes feeding into this one. */
@@ -125,6 +131,12 @@ export class Box {
     }
     this.collectors = owners.length > 0 ? owners : null;
   }
+}
+
+/** Adds a box to a component's box table, as an own entry even for the name `"__proto__"`. @internal */
+export function addBox(table: Record<string, Box>, box: Box): void {
+  if (box.name === "__proto__") Object.defineProperty(table, box.name, { value: box, enumerable: true, configurable: true, writable: true });
+  else table[box.name] = box;
 }
 
 /** The box at one end of a linkage. @internal */

@@ -32,7 +32,12 @@ interface RealTimer extends TimerHandle {
  * ```ts
  * import { RealClock } from "kamaelia";
  * const clock = new RealClock();
- * clock.setTimeout(() => console.log("tick"), 1); // tick
+ * await new Promise<void>((resolve) => {
+ *   clock.setTimeout(() => {
+ *     console.log("tick");
+ *     resolve();
+ *   }, 1);
+ * }); // tick
  * ```
  */
 export class RealClock implements Clock {

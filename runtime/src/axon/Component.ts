@@ -10,7 +10,7 @@ import {
   NoSpaceInBox,
   NoSuchBox,
 } from "./AxonExceptions.js";
-import { Box } from "./Box.js";
+import { Box, UNBOUNDED, addBox } from "./Box.js";
 import { ShutdownMicroprocess } from "./Ipc.js";
 import { Linkage, type Passthrough } from "./Linkage.js";
 import { Microprocess } from "./Microprocess.js";
@@ -41,6 +41,10 @@ export interface UnlinkTarget {
 export interface ComponentRunOptions {
   /** Aborting it sends `ShutdownMicroprocess` to the component's `control` inbox. */
   readonly signal?: AbortSignal;
+}
+
+function capacityOf(size: number): number {
+  return size === Infinity ? UNBOUNDED : size;
 }
 
 function boxNames(declaration: BoxDeclaration): readonly string[] {
@@ -126,8 +130,8 @@ export class Component extends Microprocess {
   constructor() {
     super();
     const type = this.constructor as typeof Component;
-    for (const name of boxNames(type.Inboxes)) this.inboxes[name] = new Box(this, name, true);
-    for (const name of boxNames(type.Outboxes)) this.outboxes[name] = new Box(this, name, false);
+    for (const name of boxNames(type.Inboxes)) addBox(this.inboxes, new Box(this, name, true));
+    for (const name of boxNames(type.Outboxes)) addBox(this.outboxes, new Box(this, name, false));
   }
 
   /** The container this is a child of, if any. */
@@ -142,7 +146,8 @@ export class Component extends Microprocess {
    */
   send(message: unknown, outbox = "outbox"): void {
     const box = this.outboxes[outbox];
-    if (box === undefined) throw new NoSuchBox(this, "outbox", outbox, Object.keys(this.outboxes));
+    // instanceof, not `=== undefined`: names every object inherits ("toString") are not boxes.
+    if (!(box instanceof Box)) throw new NoSuchBox(this, "outbox", outbox, Object.keys(this.outboxes));
     box.deliver(message);
   }
 
@@ -152,26 +157,26 @@ export class Component extends Microprocess {
    */
   recv(inbox = "inbox"): unknown {
     const box = this.inboxes[inbox];
-    if (box === undefined) throw new NoSuchBox(this, "inbox", inbox, Object.keys(this.inboxes));
+    if (!(box instanceof Box)) throw new NoSuchBox(this, "inbox", inbox, Object.keys(this.inboxes));
     return box.take(this, inbox);
   }
 
   /** How many messages wait in an inbox (default `"inbox"`); 0 for an inbox forwarding to a child. */
   dataReady(inbox = "inbox"): number {
     const box = this.inboxes[inbox];
-    if (box === undefined) throw new NoSuchBox(this, "inbox", inbox, Object.keys(this.inboxes));
+    if (!(box instanceof Box)) throw new NoSuchBox(this, "inbox", inbox, Object.keys(this.inboxes));
     return box.localLength();
   }
 
   /** True when any inbox holds a message. */
   anyReady(): boolean {
-    for (const name in this.inboxes) if (this.inboxes[name]!.localLength() > 0) return true;
+    for (const box of Object.values(this.inboxes)) if (box.localLength() > 0) return true;
     return false;
   }
 
   /** Sets how many messages an inbox holds (`Infinity`: no limit); sends beyond it throw `NoSpaceInBox`. */
   setInboxSize(inbox: string, size: number): void {
-    this.#inbox(inbox).capacity = size;
+    this.#inbox(inbox).capacity = capacityOf(size);
   }
 
   /**
@@ -194,12 +199,19 @@ export class Component extends Microprocess {
     for (let box: Box | null = to; box !== null; box = box.out?._sinkBox ?? null) {
       if (box === from) throw new LinkageCycle(from.toString(), to.toString());
     }
-    if (options.pipewidth !== undefined) to.capacity = options.pipewidth;
     const waiting = from.localLength();
     const finalBox = to.sink;
-    if (waiting > 0 && finalBox.isInbox && finalBox.localLength() + waiting > finalBox.capacity) {
-      throw new NoSpaceInBox(finalBox.localLength(), finalBox.capacity, finalBox.toString());
+    const capacity = to === finalBox && options.pipewidth !== undefined ? capacityOf(options.pipewidth) : finalBox.capacity;
+    if (waiting > 0 && finalBox.isInbox && finalBox.localLength() + waiting > capacity) {
+      throw new NoSpaceInBox(
+        finalBox.localLength(),
+        capacity,
+        finalBox.toString(),
+        `Linking ${from.toString()} would move its ${String(waiting)} waiting messages there, so nothing was linked. ` +
+          `Let ${finalBox.owner.name} take some messages first, or link with a larger pipewidth.`,
+      );
     }
+    if (options.pipewidth !== undefined) to.capacity = capacityOf(options.pipewidth);
     const linkage = new Linkage(sourceComponent, sourceName, sinkComponent, sinkName, passthrough, from, to, this);
     from.out = linkage;
     (to.sources ??= []).push(from);
@@ -207,11 +219,12 @@ export class Component extends Microprocess {
     finalBox.refreshCollectors();
     (this._linkages ??= []).push(linkage);
     if (waiting > 0) {
-      const items = from.items!;
+      const items = from.items ?? [];
       const moving = items.slice(from.head);
       items.length = 0;
       from.head = 0;
-      for (const message of moving) finalBox.store(message);
+      // Moved messages travel the new route like sent ones, and are counted on its linkages.
+      for (const message of moving) from.deliver(message);
     }
     this.#topologyChanged(sourceComponent, sinkComponent);
     return linkage;
@@ -306,7 +319,7 @@ export class Component extends Microprocess {
   /** @internal Adds an inbox by exact name (AdaptiveCommsComponent picks free names). */
   _createInbox(name: string): Box {
     const box = new Box(this, name, true);
-    this.inboxes[name] = box;
+    addBox(this.inboxes, box);
     this._scheduler?._topologyChanged();
     return box;
   }
@@ -314,20 +327,20 @@ export class Component extends Microprocess {
   /** @internal Adds an outbox by exact name. */
   _createOutbox(name: string): Box {
     const box = new Box(this, name, false);
-    this.outboxes[name] = box;
+    addBox(this.outboxes, box);
     this._scheduler?._topologyChanged();
     return box;
   }
 
   #inbox(name: string): Box {
     const box = this.inboxes[name];
-    if (box === undefined) throw new NoSuchBox(this, "inbox", name, Object.keys(this.inboxes));
+    if (!(box instanceof Box)) throw new NoSuchBox(this, "inbox", name, Object.keys(this.inboxes));
     return box;
   }
 
   #outbox(name: string): Box {
     const box = this.outboxes[name];
-    if (box === undefined) throw new NoSuchBox(this, "outbox", name, Object.keys(this.outboxes));
+    if (!(box instanceof Box)) throw new NoSuchBox(this, "outbox", name, Object.keys(this.outboxes));
     return box;
   }
 

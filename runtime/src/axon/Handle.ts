@@ -9,6 +9,16 @@ import type { Component } from "./Component.js";
 import { ShutdownMicroprocess } from "./Ipc.js";
 import { Scheduler } from "./Scheduler.js";
 
+/** Options for {@link handle}. */
+export interface HandleOptions {
+  /**
+   * How many messages from each outbox may wait, unread, in the handle. Unset: no limit. With a limit a
+   * component that sends faster than you read is held back: `AsyncComponent.sendWhenSpace` waits, and a
+   * plain `send` throws `NoSpaceInBox`, so use it with components that handle backpressure.
+   */
+  readonly capacity?: number;
+}
+
 /**
  * A component driven from ordinary code: see {@link handle}.
  */
@@ -77,7 +87,7 @@ class HandleComponent extends AsyncComponent {
   /** Called once when the handle's container ends, after its child. */
   onEnd: () => void = () => undefined;
 
-  constructor(child: Component) {
+  constructor(child: Component, capacity: number | undefined) {
     super();
     this.#child = child;
     for (const name of Object.keys(child.inboxes)) {
@@ -86,12 +96,14 @@ class HandleComponent extends AsyncComponent {
     }
     for (const name of Object.keys(child.outboxes)) {
       this._createInbox(name);
-      this.link([child, name], [this, name]);
+      this.link([child, name], [this, name], capacity === undefined ? {} : { pipewidth: capacity });
     }
     this.addChildren(child);
   }
 
   override async main(): Promise<void> {
+    // Messages may have arrived before this container first ran, when arrivals do not reach _asyncWake.
+    this.#serve();
     this.#child.activate(this.scheduler ?? Scheduler.run);
     await this.childrenDone();
   }
@@ -119,7 +131,10 @@ class HandleComponent extends AsyncComponent {
   }
 
   #closed(what: string): unknown {
-    return this.#failure ?? new HandleClosed(this.#child, what);
+    if (this.#failure !== undefined) return this.#failure;
+    const failed = this.#child.exitError;
+    if (failed !== undefined) return failed instanceof ComponentError ? failed : new ComponentError(this.#child, failed);
+    return new HandleClosed(this.#child, what);
   }
 
   #serve(): void {
@@ -138,7 +153,9 @@ class HandleComponent extends AsyncComponent {
  * iterate its output with `for await`, and `shutdown()` it.
  * @remarks Port of Axon's Handle (and LikeFile), without threads or polling: the component is
  * activated on the default scheduler, which is started if it is not running; messages are handed over
- * the moment they are sent, including those sent in the component's last step.
+ * the moment they are sent, including those sent in the component's last step. If the component
+ * fails, pending and later `get()` calls and iteration reject with its `ComponentError`. Pass
+ * `{ capacity }` to hold back a component that sends faster than you read.
  * @example
  * ```ts
  * import { Component, handle } from "kamaelia";
@@ -158,9 +175,9 @@ class HandleComponent extends AsyncComponent {
  * await upper.shutdown();
  * ```
  */
-export function handle(component: Component): Handle {
+export function handle(component: Component, options: HandleOptions = {}): Handle {
   const scheduler = component.scheduler ?? Scheduler.run;
-  const holder = new HandleComponent(component);
+  const holder = new HandleComponent(component, options.capacity);
   holder.activate(scheduler);
   const running = scheduler.runThreads();
   const done = new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Component, Microprocess, Scheduler, VirtualClock, type MainResult } from "../index.js";
+import { testScheduler } from "../test-support/harness.js";
 
 /** Counts its steps; ends after `limit` of them (never, by default). Logs when its finally block runs. */
 class Counter extends Microprocess {
@@ -37,14 +38,14 @@ describe("Microprocess ids and names", () => {
 
 describe("Microprocess.activate", () => {
   it("returns the microprocess itself, so activation can be chained", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter();
     expect(counter.activate(scheduler)).toBe(counter);
     expect(new Counter().activate(scheduler).scheduler).toBe(scheduler);
   });
 
   it("adds the microprocess to the scheduler it is given", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter();
     expect(counter.scheduler).toBeNull();
     counter.activate(scheduler);
@@ -71,7 +72,7 @@ describe("Microprocess.activate", () => {
         })();
       }
     }
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     new Lazy().activate(scheduler);
     expect(log).toEqual([]);
     scheduler.step();
@@ -81,8 +82,8 @@ describe("Microprocess.activate", () => {
   });
 
   it("does nothing when called again, on the same or another scheduler", () => {
-    const first = new Scheduler();
-    const second = new Scheduler();
+    const first = testScheduler();
+    const second = testScheduler();
     const counter = new Counter().activate(first).activate(first).activate(second);
     expect(counter.scheduler).toBe(first);
     expect(first.listAllThreads()).toEqual([counter]);
@@ -93,7 +94,7 @@ describe("Microprocess.activate", () => {
   });
 
   it("does not run a finished microprocess again when it is activated again", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter(2).activate(scheduler);
     scheduler.runUntilIdle();
     expect([counter.finished, counter.count]).toEqual([true, 2]);
@@ -106,7 +107,7 @@ describe("Microprocess.activate", () => {
 
 describe("Microprocess.main", () => {
   it("is stepped one yield per scheduler cycle until it returns", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter(100).activate(scheduler);
     scheduler.step();
     for (let i = 1; i <= 100; i++) {
@@ -119,7 +120,7 @@ describe("Microprocess.main", () => {
   });
 
   it("yields once and ends when not overridden", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const mp = new Microprocess().activate(scheduler);
     expect(scheduler.step()).toBe(true);
     expect(scheduler.step()).toBe(true);
@@ -142,14 +143,14 @@ describe("Microprocess.pause and unpause", () => {
         log.push("resumed");
       }
     }
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     new Pauser().activate(scheduler);
     scheduler.runUntilIdle();
     expect(log).toEqual(["before pause()", "after pause()"]);
   });
 
   it("a paused microprocess reports itself paused, and runs again once unpaused", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter().activate(scheduler);
     scheduler.step();
     scheduler.step();
@@ -169,7 +170,7 @@ describe("Microprocess.pause and unpause", () => {
   });
 
   it("unpause() in the same step as pause() cancels the pause", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     let steps = 0;
     class ChangesItsMind extends Microprocess {
       override *main() {
@@ -192,7 +193,7 @@ describe("Microprocess.pause and unpause", () => {
     counter.pause();
     counter.unpause();
     expect([counter.scheduler, counter.finished, counter.count]).toEqual([null, false, 0]);
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     counter.activate(scheduler);
     scheduler.step();
     scheduler.step();
@@ -219,7 +220,7 @@ describe("Microprocess.stop", () => {
         }
       }
     }
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const quitter = new Quitter().activate(scheduler);
     scheduler.runUntilIdle();
     expect(log).toEqual(["step 1", "step 2", "still in step 2", "finally"]);
@@ -227,7 +228,7 @@ describe("Microprocess.stop", () => {
   });
 
   it("called from outside, ends a running microprocess at once: it is not stepped again", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter().activate(scheduler);
     for (let i = 0; i < 4; i++) scheduler.step();
     counter.stop();
@@ -238,7 +239,7 @@ describe("Microprocess.stop", () => {
   });
 
   it("ends a sleeping microprocess and runs its finally blocks", async () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const log: string[] = [];
     class Sleeper extends Microprocess {
       override *main() {
@@ -262,7 +263,7 @@ describe("Microprocess.stop", () => {
   });
 
   it("finishes a microprocess that was never activated, so that it can no longer be activated", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter();
     counter.stop();
     expect(counter.finished).toBe(true);
@@ -272,7 +273,7 @@ describe("Microprocess.stop", () => {
   });
 
   it("cannot be undone: unpause() after stop() leaves it finished", () => {
-    const scheduler = new Scheduler();
+    const scheduler = testScheduler();
     const counter = new Counter().activate(scheduler);
     scheduler.step();
     counter.stop();
@@ -312,7 +313,7 @@ describe("Microprocess.wakeAfter and sleep", () => {
     scheduler.step();
     scheduler.step();
     counter.pause();
-    scheduler.step();
+    scheduler.runUntilIdle();
     const cancel = counter.wakeAfter(100);
     cancel();
     clock.advance(1000);

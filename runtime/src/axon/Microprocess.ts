@@ -167,6 +167,7 @@ export class Microprocess {
     this._stopped = true;
     if (this._state === MpState.New) {
       this._state = MpState.Finished;
+      this._closeDown();
       return;
     }
     this._scheduler?._stopNow(this);

@@ -31,7 +31,7 @@ const hasSetImmediate = typeof globalThis.setImmediate === "function";
 
 /** Resolves after pending I/O and timers of the host have had a turn. */
 function hostTurn(): Promise<void> {
-  if (hasSetImmediate) return new Promise((resolve) => setImmediate(resolve));
+  if (hasSetImmediate) return new Promise((resolve) => globalThis.setImmediate(resolve));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

@@ -4,17 +4,19 @@
  */
 
 import { AsyncComponent } from "./AsyncComponent.js";
+import { ComponentError, NoSpaceInBox } from "./AxonExceptions.js";
 import type { Component } from "./Component.js";
-import { HandleClosed, handle } from "./Handle.js";
+import { HandleClosed, handle, type HandleOptions } from "./Handle.js";
 import { ProducerFinished, ShutdownMicroprocess } from "./Ipc.js";
 import { Scheduler } from "./Scheduler.js";
 
 /**
  * The source component made by {@link fromAsyncIterable}: sends each item, then `ProducerFinished`.
  * @remarks Waits for space when its destination is bounded, so a fast source never floods a slow
- * consumer. `ShutdownMicroprocess` on `control` stops it early (the iterable is closed) and is passed on.
+ * consumer. A message on `control` (`ShutdownMicroprocess` or `ProducerFinished`) stops it early (the
+ * iterable is closed) and is passed on.
  * @inbox inbox - not used
- * @inbox control - `ShutdownMicroprocess` stops it early
+ * @inbox control - `ShutdownMicroprocess` or `ProducerFinished` stops it early
  * @outbox outbox - the items, in order
  * @outbox signal - `ProducerFinished` after the last item, or the `ShutdownMicroprocess` that stopped it
  * @example
@@ -35,14 +37,21 @@ export class IterableSource extends AsyncComponent {
 
   override async main(): Promise<void> {
     for await (const item of this.#items) {
-      if (this.dataReady("control") > 0) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
+      for (;;) {
+        if (this.dataReady("control") > 0) {
+          // Any shutdown message ends a source early; it is passed on so the rest of the chain stops too.
+          this.send(this.recv("control"), "signal");
           return;
         }
+        try {
+          this.send(item);
+          break;
+        } catch (error) {
+          if (!(error instanceof NoSpaceInBox)) throw error;
+        }
+        // Full downstream: wait for space, or for a shutdown message.
+        await this.woken();
       }
-      await this.sendWhenSpace(item);
     }
     this.send(new ProducerFinished(this), "signal");
   }
@@ -68,6 +77,8 @@ export function fromAsyncIterable(items: AsyncIterable<unknown> | Iterable<unkno
 /**
  * Iterates what a component sends from an outbox (default `"outbox"`) until it ends.
  * @remarks Activates the component on the default scheduler and starts it (see {@link handle}).
+ * Ends when the component ends; throws its `ComponentError` if it failed. Breaking out of the loop
+ * shuts the component down.
  * @example
  * ```ts
  * import { fromAsyncIterable, toAsyncIterable } from "kamaelia";
@@ -76,8 +87,12 @@ export function fromAsyncIterable(items: AsyncIterable<unknown> | Iterable<unkno
  * console.log(seen); // [ 1, 2, 3 ]
  * ```
  */
-export async function* toAsyncIterable(component: Component, outbox = "outbox"): AsyncGenerator<unknown, void, undefined> {
-  const h = handle(component);
+export async function* toAsyncIterable(
+  component: Component,
+  outbox = "outbox",
+  options: HandleOptions = {},
+): AsyncGenerator<unknown, void, undefined> {
+  const h = handle(component, options);
   try {
     for (;;) {
       let message: unknown;
@@ -129,8 +144,10 @@ async function* readChunks(stream: ReadableStream<unknown>): AsyncGenerator<unkn
 
 /**
  * A WHATWG `ReadableStream` of what a component sends from an outbox (default `"outbox"`).
- * @remarks Pulled: the stream asks for the next message only when its reader wants one. Cancelling
- * the stream shuts the component down.
+ * @remarks The stream takes the next message only when its reader wants one. With `{ capacity }`
+ * (see {@link HandleOptions}) at most that many messages wait unread, so a component that handles
+ * backpressure (such as {@link IterableSource}) is held back by a slow reader. Cancelling the stream
+ * shuts the component down.
  * @example
  * ```ts
  * import { fromAsyncIterable, toReadableStream } from "kamaelia";
@@ -138,8 +155,8 @@ async function* readChunks(stream: ReadableStream<unknown>): AsyncGenerator<unkn
  * console.log((await reader.read()).value, (await reader.read()).value); // a b
  * ```
  */
-export function toReadableStream(component: Component, outbox = "outbox"): ReadableStream<unknown> {
-  const iterator = toAsyncIterable(component, outbox);
+export function toReadableStream(component: Component, outbox = "outbox", options: HandleOptions = {}): ReadableStream<unknown> {
+  const iterator = toAsyncIterable(component, outbox, options);
   return new ReadableStream<unknown>({
     async pull(controller) {
       const next = await iterator.next();
@@ -181,6 +198,7 @@ export function toWritableStream(component: Component, inbox = "inbox"): Writabl
   writer.activate(scheduler);
   const running = scheduler.runThreads();
   const ended = Promise.race([writer.ended, running.then(() => writer.ended)]);
+  // A failure surfaces from write(), close() and abort(); keep it from also being reported as unhandled.
   ended.catch(() => undefined);
   return new WritableStream<unknown>({
     async write(chunk) {
@@ -202,9 +220,11 @@ export function toWritableStream(component: Component, inbox = "inbox"): Writabl
 class StreamWriter extends AsyncComponent {
   readonly #target: Component;
   #ended: () => void = () => undefined;
-  /** Resolves when the target (and so this writer) has ended. */
-  readonly ended = new Promise<void>((resolve) => {
+  #failed: (error: unknown) => void = () => undefined;
+  /** Resolves when the target (and so this writer) has ended; rejects with its error if it failed. */
+  readonly ended = new Promise<void>((resolve, reject) => {
     this.#ended = resolve;
+    this.#failed = reject;
   });
 
   constructor(target: Component, inbox: string) {
@@ -226,6 +246,8 @@ class StreamWriter extends AsyncComponent {
 
   override _closeDown(): void {
     super._closeDown();
-    this.#ended();
+    const failed = this.#target.exitError;
+    if (failed === undefined) this.#ended();
+    else this.#failed(failed instanceof ComponentError ? failed : new ComponentError(this.#target, failed));
   }
 }

@@ -5,6 +5,8 @@
 
 import { VirtualClock } from "../axon/Clock.js";
 import { Component } from "../axon/Component.js";
+import { ProducerFinished } from "../axon/Ipc.js";
+import type { Microprocess } from "../axon/Microprocess.js";
 import { Scheduler } from "../axon/Scheduler.js";
 
 /** A new scheduler on a virtual clock, to step by hand: nothing in a test waits on real time. */
@@ -33,11 +35,16 @@ export class WakeCounter extends Component {
   }
 }
 
+/** A tuple of `N` elements of type `T`. */
+export type Tuple<T, N extends number, Built extends T[] = []> = Built["length"] extends N
+  ? Built
+  : Tuple<T, N, [...Built, T]>;
+
 /** Activates `count` new WakeCounters on `scheduler` and runs it until they all sleep. */
-export function sleepingWakeCounters(scheduler: Scheduler, count: number): WakeCounter[] {
+export function sleepingWakeCounters<N extends number>(scheduler: Scheduler, count: N): Tuple<WakeCounter, N> {
   const counters = Array.from({ length: count }, () => new WakeCounter().activate(scheduler));
   scheduler.runUntilIdle();
-  return counters;
+  return counters as Tuple<WakeCounter, N>;
 }
 
 function isPublic(box: string): boolean {
@@ -49,13 +56,22 @@ function isPublic(box: string): boolean {
  * names start with "_" are the component's internal wiring and are left alone.
  */
 export class Harness {
-  readonly clock = new VirtualClock();
-  readonly scheduler = new Scheduler({ clock: this.clock });
+  readonly clock: VirtualClock;
+  readonly scheduler: Scheduler;
   readonly #wiring = new Component();
   readonly #feeder = new Component();
   readonly #collector = new Component();
 
-  constructor(readonly component: Component) {
+  /**
+   * @param component - the component under test, activated here
+   * @param peer - another harness whose scheduler (and clock) to share, to test components that meet
+   */
+  constructor(
+    readonly component: Component,
+    peer?: Harness,
+  ) {
+    this.clock = peer?.clock ?? new VirtualClock();
+    this.scheduler = peer?.scheduler ?? new Scheduler({ clock: this.clock });
     for (const name of Object.keys(component.inboxes).filter(isPublic)) {
       this.#feeder._createOutbox(name);
       this.#wiring.link([this.#feeder, name], [component, name]);
@@ -70,6 +86,15 @@ export class Harness {
   /** Puts messages into one of the component's inboxes. */
   send(box: string, ...messages: unknown[]): this {
     for (const message of messages) this.#feeder.send(message, box);
+    return this;
+  }
+
+  /**
+   * Makes the destination of one of the component's outboxes hold at most `size` messages, like a
+   * size-limited inbox: sends beyond it throw `NoSpaceInBox` until `take(box)` makes room.
+   */
+  limit(box: string, size: number): this {
+    this.#collector.setInboxSize(box, size);
     return this;
   }
 
@@ -167,4 +192,105 @@ export function whenIdle(clock: VirtualClock, ms = 0): Promise<void> {
 export async function runUntilQuiet(scheduler: Scheduler): Promise<void> {
   do await Promise.resolve();
   while (scheduler.runUntilIdle() > 0);
+}
+
+/** Sends each `[ms, message]` from its outbox once virtual time reaches `ms`, then `ProducerFinished` from signal. */
+export class TimedSource extends Component {
+  constructor(readonly schedule: readonly (readonly [number, unknown])[]) {
+    super();
+  }
+
+  override *main(): Generator<unknown, void, unknown> {
+    for (const [at, message] of this.schedule) {
+      const now = this.scheduler?.clock.now() ?? 0;
+      if (at > now) yield this.sleep(at - now);
+      this.send(message);
+    }
+    this.send(new ProducerFinished(this), "signal");
+  }
+}
+
+/**
+ * Stops whatever is left on the default scheduler (which `handle()` and the stream adapters use) and
+ * returns it, so that a test can check it ended everything it started and one failure stays local.
+ */
+export function stopDefaultScheduler(): Microprocess[] {
+  const leftovers = Scheduler.run.listAllThreads();
+  Scheduler.run.stop();
+  return leftovers;
+}
+
+/**
+ * Sleeps until `stopNow()` is called, then ends normally, as the MockChild of Kamaelia's chassis tests.
+ * Messages that arrive wake it but stay in its inboxes, for the test to take.
+ */
+export class MockChild extends Component {
+  /** True once it has started running. */
+  wasActivated = false;
+  #stopping = false;
+
+  /** Makes it end at its next step. */
+  stopNow(): void {
+    this.#stopping = true;
+    this.unpause();
+  }
+
+  override *main(): Generator<unknown, void, unknown> {
+    this.wasActivated = true;
+    while (!this.#stopping) {
+      this.pause();
+      yield;
+    }
+  }
+}
+
+/** Throws `error` after yielding `steps` times (its failure is what a test then observes). */
+export class Thrower extends Component {
+  constructor(
+    readonly error: Error,
+    readonly steps = 0,
+  ) {
+    super();
+  }
+
+  override *main(): Generator<unknown, void, unknown> {
+    for (let i = 0; i < this.steps; i++) yield;
+    throw this.error;
+  }
+}
+
+/** `"<ErrorName>: <message>"` of what `fn` throws, with the ids in component names replaced by N. */
+export function thrown(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (!(error instanceof Error)) throw new Error(`expected an Error, got ${String(error)}`, { cause: error });
+    return `${error.name}: ${error.message}`.replace(/_\d+/g, "_N");
+  }
+  throw new Error("expected an error");
+}
+
+/** What `promise` rejects with (failing the test if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (reason: unknown) => reason,
+  );
+}
+
+/**
+ * Runs `harness` on virtual time, jumping from timer to timer, until `untilMs` or until no timer is
+ * left, and returns each message that left `box` (default "outbox") with the virtual time it left at.
+ */
+export function timeline(harness: Harness, box = "outbox", untilMs = Infinity): [ms: number, message: unknown][] {
+  const seen: [number, unknown][] = [];
+  for (;;) {
+    harness.settle();
+    for (const message of harness.take(box)) seen.push([harness.clock.now(), message]);
+    const next = harness.clock.nextTimerAt();
+    if (next === undefined || next > untilMs) return seen;
+    harness.advance(next - harness.clock.now());
+  }
 }
