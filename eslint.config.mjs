@@ -29,6 +29,10 @@ export default defineConfig(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // A base class's hook names parameters it does not use, for the overrides; they start with "_".
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
   },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],

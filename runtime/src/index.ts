@@ -80,6 +80,7 @@ export { Graphline, type GraphlineEnd, type GraphlineLinkages, type GraphlineOpt
 export { Carousel } from "./chassis/Carousel.js";
 export { Seq } from "./chassis/Seq.js";
 export { PAR } from "./chassis/PAR.js";
+export { JoinChooserToCarousel } from "./chassis/JoinChooserToCarousel.js";
 
 // Util: sources, transformers, sinks and marshalling
 export { ConsoleEchoer, type ConsoleEchoerOptions } from "./util/ConsoleEchoer.js";
@@ -105,3 +106,27 @@ export { LineSplit } from "./util/LineSplit.js";
 export { chunks_to_lines } from "./util/chunks_to_lines.js";
 export { DeMarshaller, JSONMarshalling, Marshaller, MarshallingError, type Marshalling } from "./util/Marshalling.js";
 export { EscapedListMarshalling, lines_to_tokenlists, tokenlists_to_lines, type TokenList } from "./util/EscapedListMarshalling.js";
+
+// Util: publish and subscribe
+export { Backplane, PublishTo, SubscribeTo, type PublishToOptions } from "./util/Backplane.js";
+
+// Util: fan-out, choosers, clocks and rate limits
+export { BadArgument } from "./util/BadArgument.js";
+export { Fanout } from "./util/Fanout.js";
+export { TwoWaySplitter } from "./util/TwoWaySplitter.js";
+export { AddSink, RemoveSink, Splitter } from "./util/Splitter.js";
+export { Plug } from "./util/Plug.js";
+export { PlugSplitter } from "./util/PlugSplitter.js";
+export { Chooser } from "./util/Chooser.js";
+export { ForwardIteratingChooser } from "./util/ForwardIteratingChooser.js";
+export { CheapAndCheerfulClock } from "./util/CheapAndCheerfulClock.js";
+export { MessageRateLimit } from "./util/MessageRateLimit.js";
+export { PromptedTurnstile } from "./util/PromptedTurnstile.js";
+export { OnDemandLimit } from "./util/OnDemandLimit.js";
+export { ByteRate_RequestControl, type ByteRate_RequestControlOptions } from "./util/ByteRate_RequestControl.js";
+export { LossyConnector } from "./util/LossyConnector.js";
+
+// Chassis: closing idle components
+export { ActivityMonitor, type ActivityMonitorOptions } from "./chassis/ActivityMonitor.js";
+export { ResettableSender, type ResettableSenderOptions } from "./chassis/ResettableSender.js";
+export { InactivityChassis, NoActivityTimeout, type InactivityChassisOptions } from "./chassis/InactivityChassis.js";

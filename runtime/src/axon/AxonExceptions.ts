@@ -76,7 +76,7 @@ export class NoSpaceInBox extends AxonException {
     hint = "Keep the message, pause() and send it again when woken (a consumer taking a message wakes its producers), " +
       "or await sendWhenSpace() in an AsyncComponent.",
   ) {
-    super(`No space in ${where}: it holds ${length} of ${capacity} messages. ${hint}`);
+    super(`No space in ${where}: it holds ${String(length)} of ${String(capacity)} messages. ${hint}`);
   }
 }
 

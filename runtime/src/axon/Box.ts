@@ -64,7 +64,7 @@ export class Box {
     const sink = this.sink;
     if (sink.isInbox) sink.store(message);
     const route = this.route;
-    if (route !== null) for (let i = 0; i < route.length; i++) route[i]!.delivered++;
+    if (route !== null) for (const linkage of route) linkage.delivered++;
   }
 
   /** Appends to this box's own storage and wakes its owner. */
@@ -100,25 +100,29 @@ export class Box {
       }
     }
     const collectors = sink.collectors;
-    if (collectors !== null) for (let i = 0; i < collectors.length; i++) collectors[i]!.unpause();
+    if (collectors !== null) for (const producer of collectors) producer.unpause();
     return message;
   }
 
   /** Every box in the tree feeding this one, this one included. */
   tree(): Box[] {
     const all: Box[] = [this];
-    for (let i = 0; i < all.length; i++) {
-      const sources = all[i]!.sources;
-      if (sources !== null) all.push(...sources);
-    }
+    // The list grows while it is walked: every box's sources are appended and walked in turn.
+    for (const box of all) if (box.sources !== null) all.push(...box.sources);
     return all;
   }
 
   /** Re-points this box and everything feeding it at the right final box, with their routes. */
   resolve(): void {
-    const next = this.out === null ? null : boxOf(this.out, "sink");
-    this.sink = next === null ? this : next.sink;
-    this.route = next === null ? null : next.route === null ? [this.out!] : [this.out!, ...next.route];
+    const out = this.out;
+    if (out === null) {
+      this.sink = this;
+      this.route = null;
+    } else {
+      const next = out._sinkBox;
+      this.sink = next.sink;
+      this.route = next.route === null ? [out] : [out, ...next.route];
+    }
     const sources = this.sources;
     if (sources !== null) for (const source of sources) source.resolve();
   }
@@ -137,9 +141,4 @@ export class Box {
 export function addBox(table: Record<string, Box>, box: Box): void {
   if (box.name === "__proto__") Object.defineProperty(table, box.name, { value: box, enumerable: true, configurable: true, writable: true });
   else table[box.name] = box;
-}
-
-/** The box at one end of a linkage. @internal */
-export function boxOf(linkage: Linkage, end: "source" | "sink"): Box {
-  return end === "source" ? linkage._sourceBox : linkage._sinkBox;
 }

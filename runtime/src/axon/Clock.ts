@@ -92,7 +92,7 @@ export class VirtualClock implements Clock {
     const timer: VirtualTimer = { at: this.#now + Math.max(0, ms), seq: this.#seq++, callback, cancelled: false };
     // Keep timers sorted by (at, seq); inserting from the end is cheap for the common increasing case.
     let i = this.#timers.length;
-    while (i > 0 && this.#timers[i - 1]!.at > timer.at) i--;
+    while (i > 0 && (this.#timers[i - 1]?.at ?? -Infinity) > timer.at) i--;
     this.#timers.splice(i, 0, timer);
     return timer;
   }

@@ -239,14 +239,13 @@ export class Component extends Microprocess {
     if (linkages === null) return;
     const { thecomponent, thelinkage } = target;
     const all = thecomponent === undefined && thelinkage === undefined;
-    for (let i = linkages.length - 1; i >= 0; i--) {
-      const linkage = linkages[i]!;
-      const touches = thecomponent !== undefined && (linkage.source === thecomponent || linkage.sink === thecomponent);
-      if (all || linkage === thelinkage || touches) {
-        linkages.splice(i, 1);
-        this.#disconnect(linkage);
-      }
-    }
+    const removing = linkages.filter(
+      (linkage) =>
+        all || linkage === thelinkage || (thecomponent !== undefined && (linkage.source === thecomponent || linkage.sink === thecomponent)),
+    );
+    if (removing.length === 0) return;
+    this._linkages = linkages.filter((linkage) => !removing.includes(linkage));
+    for (const linkage of removing.reverse()) this.#disconnect(linkage);
   }
 
   /**

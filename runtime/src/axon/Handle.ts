@@ -109,9 +109,12 @@ class HandleComponent extends AsyncComponent {
   }
 
   get(box: string): Promise<unknown> {
+    // Rejections carry whatever the component failed with (a ComponentError) or HandleClosed.
+    /* eslint-disable @typescript-eslint/prefer-promise-reject-errors */
     if (this.dataReady(box) > 0) return Promise.resolve(this.recv(box));
     if (this.finished) return Promise.reject(this.#closed(`there is nothing more to get from ${JSON.stringify(box)}`));
     return new Promise((resolve, reject) => this.#getters.push({ box, resolve, reject }));
+    /* eslint-enable @typescript-eslint/prefer-promise-reject-errors */
   }
 
   fail(error: unknown): void {
@@ -187,6 +190,7 @@ export function handle(component: Component, options: HandleOptions = {}): Handl
     };
     running.catch((error: unknown) => {
       holder.fail(error);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- runThreads rejects with a ComponentError
       reject(error);
     });
   });

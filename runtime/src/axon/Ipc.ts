@@ -15,7 +15,12 @@ import type { Microprocess } from "./Microprocess.js";
  * console.log(new ProducerFinished() instanceof Ipc); // true
  * ```
  */
-export class Ipc {}
+export class Ipc {
+  /** The class name, for logs: `ProducerFinished`. */
+  toString(): string {
+    return this.constructor.name;
+  }
+}
 
 /**
  * Asks the scheduler to activate components, on the scheduler of the component that yields it.

@@ -38,7 +38,7 @@ export function nextId(): number {
  * A timer a microprocess can yield (or await): it resumes when the time has passed on its scheduler's
  * clock. Created by {@link Microprocess.sleep}.
  */
-export class Sleep implements PromiseLike<void> {
+export class Sleep implements PromiseLike<undefined> {
   /** @internal */
   constructor(
     readonly ms: number,
@@ -46,12 +46,12 @@ export class Sleep implements PromiseLike<void> {
   ) {}
 
   /** Lets `await` wait for the timer too, on the owner's scheduler's clock. */
-  then<R1 = void, R2 = never>(
-    onfulfilled?: ((value: void) => R1 | PromiseLike<R1>) | null,
+  then<R1 = undefined, R2 = never>(
+    onfulfilled?: ((value: undefined) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): PromiseLike<R1 | R2> {
     const clock = (this.owner.scheduler ?? Scheduler.run).clock;
-    return new Promise<void>((resolve) => clock.setTimeout(resolve, this.ms)).then(onfulfilled, onrejected);
+    return new Promise<undefined>((resolve) => clock.setTimeout(() => { resolve(undefined); }, this.ms)).then(onfulfilled, onrejected);
   }
 }
 

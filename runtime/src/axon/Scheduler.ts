@@ -165,8 +165,7 @@ export class Scheduler extends EventTarget {
     Scheduler.current = this;
     this.#inCycle = true;
     try {
-      for (let i = 0; i < queue.length; i++) {
-        const mp = queue[i]!;
+      for (const mp of queue) {
         if (mp._state !== MpState.Active) continue;
         if (this.#stepOne(mp)) next.push(mp);
       }
@@ -292,7 +291,8 @@ export class Scheduler extends EventTarget {
         const error = mp._resumeValue;
         mp._resumeThrow = false;
         mp._resumeValue = undefined;
-        result = gen.throw!(error);
+        if (gen.throw === undefined) throw error;
+        result = gen.throw(error);
       } else if (mp._resumeValue !== undefined) {
         const value = mp._resumeValue;
         mp._resumeValue = undefined;
@@ -417,7 +417,7 @@ export class Scheduler extends EventTarget {
     let failure = error;
     const gen = mp._gen;
     mp._gen = null;
-    if (gen !== null && gen.return !== undefined) {
+    if (gen?.return !== undefined) {
       try {
         gen.return(undefined);
       } catch (thrown) {
