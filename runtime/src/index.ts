@@ -15,7 +15,7 @@ export { AdaptiveCommsComponent, type ResourceInformation } from "./axon/Adaptiv
 export { Scheduler, type RunOptions, type SchedulerOptions } from "./axon/Scheduler.js";
 export { Linkage, type Passthrough } from "./axon/Linkage.js";
 export type { Box } from "./axon/Box.js";
-export { RealClock, VirtualClock, type Clock, type TimerHandle } from "./axon/Clock.js";
+export { RealClock, VirtualClock, type TimeSource, type TimerHandle } from "./axon/Clock.js";
 export { testInterface } from "./axon/testInterface.js";
 
 // Axon: messages about components' lives
@@ -119,7 +119,7 @@ export { Plug } from "./util/Plug.js";
 export { PlugSplitter } from "./util/PlugSplitter.js";
 export { Chooser } from "./util/Chooser.js";
 export { ForwardIteratingChooser } from "./util/ForwardIteratingChooser.js";
-export { CheapAndCheerfulClock } from "./util/CheapAndCheerfulClock.js";
+export { Clock } from "./util/Clock.js";
 export { MessageRateLimit } from "./util/MessageRateLimit.js";
 export { PromptedTurnstile } from "./util/PromptedTurnstile.js";
 export { OnDemandLimit } from "./util/OnDemandLimit.js";

@@ -3,7 +3,7 @@
  * @module
  */
 
-/** A timer created by a {@link Clock}, to cancel with `clock.clearTimeout`. */
+/** A timer created by a {@link TimeSource}, to cancel with `clock.clearTimeout`. */
 export interface TimerHandle {
   readonly at: number;
 }
@@ -12,7 +12,7 @@ export interface TimerHandle {
  * Where the runtime reads the time and sets timers. Every timer in the library goes through its
  * scheduler's clock, so a {@link VirtualClock} makes timing deterministic.
  */
-export interface Clock {
+export interface TimeSource {
   /** Milliseconds since some fixed origin. */
   now(): number;
   /** Calls `callback` once, `ms` milliseconds from now. */
@@ -40,7 +40,7 @@ interface RealTimer extends TimerHandle {
  * }); // tick
  * ```
  */
-export class RealClock implements Clock {
+export class RealClock implements TimeSource {
   /** Milliseconds since the page or process started. */
   now(): number {
     return performance.now();
@@ -77,7 +77,7 @@ interface VirtualTimer extends TimerHandle {
  * console.log(clock.now()); // 1000
  * ```
  */
-export class VirtualClock implements Clock {
+export class VirtualClock implements TimeSource {
   #now = 0;
   #seq = 0;
   #timers: VirtualTimer[] = [];

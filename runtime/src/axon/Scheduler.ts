@@ -5,7 +5,7 @@
  */
 
 import { ComponentError } from "./AxonExceptions.js";
-import { RealClock, type Clock } from "./Clock.js";
+import { RealClock, type TimeSource } from "./Clock.js";
 import { NewComponent } from "./Ipc.js";
 import { MpState, Sleep, type Microprocess } from "./Microprocess.js";
 import { collectTopology, type Topology } from "./Topology.js";
@@ -13,7 +13,7 @@ import { collectTopology, type Topology } from "./Topology.js";
 /** Options for a new {@link Scheduler}. */
 export interface SchedulerOptions {
   /** Where time comes from; a `VirtualClock` makes timers deterministic. Default: the real clock. */
-  readonly clock?: Clock;
+  readonly clock?: TimeSource;
   /**
    * Keep running when a component fails (Axon's `immortalise`), reporting each failure here instead
    * of rejecting `runThreads()`.
@@ -79,7 +79,7 @@ export class Scheduler extends EventTarget {
   static current: Scheduler | null = null;
 
   /** Where this scheduler and its components read the time and set timers. */
-  readonly clock: Clock;
+  readonly clock: TimeSource;
   /** @internal The number of the current cycle. */
   _cycle = 0;
   readonly #onError: ((error: ComponentError) => void) | undefined;

@@ -17,7 +17,8 @@ import { Container } from "./Container.js";
  * `ShutdownMicroprocess` from its `signal`), the carousel sends `"NEXT"` from `requestNext` to ask for
  * another. With `make1stRequest` it asks once as soon as it starts. `ShutdownMicroprocess` on `control`
  * shuts the child down and ends the carousel at once; `ProducerFinished` lets the current child finish
- * first (Kamaelia ended it at once). Either is passed on from `signal`.
+ * first (Kamaelia ended it at once). Either is passed on from `signal`; other control messages are
+ * ignored, as in Kamaelia.
  * @inbox inbox - data for the current child
  * @inbox next - messages to make the next child from (each replaces the current child)
  * @inbox control - `ProducerFinished` (finish the current child, then end) or `ShutdownMicroprocess` (end now)
@@ -97,14 +98,14 @@ export class Carousel extends Container {
     if (this.#make1stRequest) this.send("NEXT", "requestNext");
     let finishing: unknown = undefined;
     for (;;) {
-      if (this.dataReady("control") > 0) {
+      while (this.dataReady("control") > 0) {
         const message = this.recv("control");
         if (message instanceof ShutdownMicroprocess) {
           this.#unplug();
           this.send(message, "signal");
           return;
         }
-        if (message instanceof ProducerFinished) finishing = message;
+        if (message instanceof ProducerFinished) finishing ??= message;
       }
       this.#handleFinishedChild();
       while (this.dataReady("next") > 0) this.#plug(this.recv("next"));

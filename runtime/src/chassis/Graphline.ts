@@ -26,9 +26,9 @@ export interface GraphlineOptions {
 
 const SELF_NAMES = new Set(["", "self"]);
 
-function splitEnd(text: string, which: "from" | "to"): GraphlineEnd {
-  const dot = text.indexOf(".");
-  if (dot < 0) {
+function splitEnd(text: unknown, which: "from" | "to"): GraphlineEnd {
+  const dot = typeof text === "string" ? text.indexOf(".") : -1;
+  if (typeof text !== "string" || dot < 0 || dot === text.length - 1) {
     throw new InvalidLinkage(
       `Graphline linkage ${which} ${JSON.stringify(text)} has no box: write "child.box" (e.g. "A.outbox"), or ".box" / "self.box" for the Graphline's own box.`,
     );
@@ -36,20 +36,36 @@ function splitEnd(text: string, which: "from" | "to"): GraphlineEnd {
   return [text.slice(0, dot), text.slice(dot + 1)];
 }
 
+function checkEnd(end: unknown, which: "from" | "to"): GraphlineEnd {
+  if (Array.isArray(end) && end.length === 2 && typeof end[0] === "string" && typeof end[1] === "string" && end[1] !== "") {
+    return [end[0], end[1]];
+  }
+  throw new InvalidLinkage(
+    `Graphline linkage ${which} ${JSON.stringify(end)} is not a [name, box] pair: write [["A", "outbox"], ["B", "inbox"]] for each linkage, or use the text form { "A.outbox": "B.inbox" }.`,
+  );
+}
+
 function normalise(linkages: GraphlineLinkages): (readonly [GraphlineEnd, GraphlineEnd])[] {
-  if (Array.isArray(linkages)) return [...(linkages as readonly (readonly [GraphlineEnd, GraphlineEnd])[])];
-  return Object.entries(linkages as Readonly<Record<string, string>>).map(([from, to]) => [splitEnd(from, "from"), splitEnd(to, "to")] as const);
+  if (Array.isArray(linkages)) {
+    return (linkages as readonly unknown[]).map((linkage) => {
+      const [from, to] = Array.isArray(linkage) ? (linkage as unknown[]) : [linkage];
+      return [checkEnd(from, "from"), checkEnd(to, "to")] as const;
+    });
+  }
+  return Object.entries(linkages as Readonly<Record<string, unknown>>).map(([from, to]) => [splitEnd(from, "from"), splitEnd(to, "to")] as const);
 }
 
 /**
  * Wires named children by a table of linkages, so any shape of system can be one component.
- * @remarks Port of Kamaelia.Chassis.Graphline. A name that is not a child (`""` or `"self"`) means the
- * Graphline itself: a box it lacks is created on it (per instance), a link from it forwards what arrives
- * (passthrough 1), a link to it emits from it (passthrough 2). Children start when the Graphline runs, on
- * its scheduler, and it ends when all of them have ended. If nothing is wired from its `control`, each
- * control message is passed to every child whose `control` is not wired. If nothing is wired to its
- * `signal`, it sends `ProducerFinished` (or the `ShutdownMicroprocess` it was given) from `signal` when it
- * ends. A child that fails ends the Graphline with that error unless `containErrors()` was called.
+ * @remarks Port of Kamaelia.Chassis.Graphline. The names `""` and `"self"` mean the Graphline itself
+ * (Kamaelia took any unknown name so): a box it lacks is created on it (per instance), a link from it
+ * forwards what arrives (passthrough 1), a link to it emits from it (passthrough 2). Children start when
+ * the Graphline runs, on its scheduler, and it ends when all of them have ended. If nothing is wired
+ * from its `control`, each control message is passed to every child whose `control` is not wired. If
+ * nothing is wired to its `signal`, it sends `ProducerFinished` (or the `ShutdownMicroprocess` it was
+ * given) from `signal` when it ends. A child that fails ends the Graphline with that error unless
+ * `containErrors()` was called. The constructor throws `NoSuchChild` for a linkage naming a child it
+ * does not have and `InvalidLinkage` for one it cannot read.
  * @inbox inbox - data, for whichever child it is wired to
  * @inbox control - shutdown messages: wired, or passed to every child whose control is not wired
  * @outbox outbox - data from whichever child is wired to it

@@ -59,10 +59,12 @@ export class Pipeline extends Container {
     const first = children[0];
     const last = children[children.length - 1];
     if (first === undefined || last === undefined) return;
-    for (let i = 0; i + 1 < children.length; i++) {
-      this.link([children[i]!, "outbox"], [children[i + 1]!, "inbox"]);
-      this.link([children[i]!, "signal"], [children[i + 1]!, "control"]);
-    }
+    children.forEach((child, i) => {
+      const next = children[i + 1];
+      if (next === undefined) return;
+      this.link([child, "outbox"], [next, "inbox"]);
+      this.link([child, "signal"], [next, "control"]);
+    });
     this.link([this, "inbox"], [first, "inbox"], { passthrough: 1 });
     this.link([this, "control"], [first, "control"], { passthrough: 1 });
     this.link([last, "outbox"], [this, "outbox"], { passthrough: 2 });

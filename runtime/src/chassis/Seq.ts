@@ -14,7 +14,8 @@ import { Container } from "./Container.js";
  * `signal` is not passed on, so the next stage downstream is not shut down between them. A string in
  * the sequence is written to the console (as in Kamaelia) when reached. After the last one, the Seq sends
  * `ProducerFinished` from `signal` and ends. `ShutdownMicroprocess` on `control` (ignored by Kamaelia's
- * Seq) shuts the running component down, is passed on from `signal`, and ends the Seq.
+ * Seq) shuts the running component down, is passed on from `signal`, and ends the Seq; other control
+ * messages are ignored.
  * @inbox inbox - data for the component running now
  * @inbox control - `ShutdownMicroprocess` stops the sequence
  * @outbox outbox - data from the component running now
@@ -22,7 +23,7 @@ import { Container } from "./Container.js";
  * @outbox _signal - shutdown for the running component, wired internally
  * @example
  * ```ts
- * import { Component, Pipeline, ProducerFinished, Seq } from "kamaelia";
+ * import { Component, Pipeline, Seq } from "kamaelia";
  * class Say extends Component {
  *   constructor(readonly text: string) {
  *     super();

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ComponentError, NoSuchService, ServiceAlreadyExists } from "../axon/AxonExceptions.js";
-import { Component } from "../axon/Component.js";
 import { CoordinatingAssistantTracker } from "../axon/CoordinatingAssistantTracker.js";
 import { ProducerFinished, ShutdownMicroprocess } from "../axon/Ipc.js";
 import { Harness, rejection, thrown } from "../test-support/harness.js";
@@ -191,7 +190,7 @@ describe("SubscribeTo", () => {
 
   it("runs its plug on its own scheduler, as its child", () => {
     const { subscribers } = hub("NEWS", 1);
-    const subscriber = subscribers[0]?.component as Component;
+    const [{ component: subscriber }] = subscribers as [Harness];
     const children = subscriber.childComponents();
     expect(children.map((child) => child.scheduler === subscriber.scheduler)).toEqual([true]);
   });

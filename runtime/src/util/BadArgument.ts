@@ -12,9 +12,9 @@ import { AxonException } from "../axon/AxonExceptions.js";
  * class, the argument, the value given and what is accepted.
  * @example
  * ```ts
- * import { BadArgument, CheapAndCheerfulClock } from "kamaelia";
+ * import { BadArgument, Clock } from "kamaelia";
  * try {
- *   new CheapAndCheerfulClock(0);
+ *   new Clock(0);
  * } catch (error) {
  *   console.log(error instanceof BadArgument); // true
  * }
@@ -22,7 +22,7 @@ import { AxonException } from "../axon/AxonExceptions.js";
  */
 export class BadArgument extends AxonException {
   /**
-   * @param component - the class being constructed, e.g. "CheapAndCheerfulClock"
+   * @param component - the class being constructed, e.g. "Clock"
    * @param argument - the argument's name
    * @param value - the value given
    * @param accepts - what is accepted, e.g. "a number of milliseconds greater than 0"

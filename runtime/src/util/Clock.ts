@@ -1,5 +1,5 @@
 /**
- * CheapAndCheerfulClock: `true`, every so many milliseconds.
+ * Clock: `true`, every so many milliseconds.
  * @module
  */
 
@@ -24,13 +24,13 @@ import { unhandled } from "./unhandled.js";
  * @outbox signal - the shutdown message when it ends; other control messages; `ErrorInformation` for anything sent to `inbox`
  * @example
  * ```ts
- * import { CheapAndCheerfulClock, handle } from "kamaelia";
- * const clock = handle(new CheapAndCheerfulClock(10));
+ * import { Clock, handle } from "kamaelia";
+ * const clock = handle(new Clock(10));
  * for (let i = 0; i < 3; i++) console.log("tick", await clock.get()); // tick true, tick true, tick true
  * await clock.shutdown();
  * ```
  */
-export class CheapAndCheerfulClock extends Component {
+export class Clock extends Component {
   static override Inboxes = {
     inbox: "not used",
     control: "ProducerFinished or ShutdownMicroprocess: passed on from signal, then it ends",
@@ -45,7 +45,7 @@ export class CheapAndCheerfulClock extends Component {
   /** @param interval - milliseconds between ticks, more than 0 */
   constructor(interval: number) {
     super();
-    this.#interval = requirePositive("CheapAndCheerfulClock", "interval", interval, "milliseconds");
+    this.#interval = requirePositive("Clock", "interval", interval, "milliseconds");
   }
 
   override *main(): Generator<unknown, void, unknown> {
