@@ -15,12 +15,8 @@ import type { Microprocess } from "./Microprocess.js";
  * console.log(new ProducerFinished() instanceof Ipc); // true
  * ```
  */
-export class Ipc {
-  /** The class name, for logs: `ProducerFinished`. */
-  toString(): string {
-    return this.constructor.name;
-  }
-}
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a marker base class, as Axon's ipc: instanceof tells Ipc messages from data
+export class Ipc {}
 
 /**
  * Asks the scheduler to activate components, on the scheduler of the component that yields it.

@@ -120,6 +120,23 @@ describe("Container", () => {
     expect([inner.exitError, outer.exitError, outer.finished]).toEqual([undefined, undefined, true]);
   });
 
+  it("with containErrors on an outer container, ends the inner one with the error and reports it once", async () => {
+    const scheduler = testScheduler();
+    const report = vi.fn();
+    const broken = new Thrower(new Error("glitch"), 1);
+    const inner = new Pipeline(new MockChild(), broken);
+    const survivor = new MockChild();
+    const outer = new Group(inner, survivor).containErrors(report).activate(scheduler);
+    scheduler.runUntilIdle();
+    expect(report).toHaveBeenCalledOnce();
+    expect(report).toHaveBeenCalledWith(expect.objectContaining({ component: broken }));
+    expect(inner.exitError).toBe(report.mock.calls[0]?.[0]);
+    expect([outer.finished, outer.childComponents()]).toEqual([false, [survivor]]);
+    survivor.stopNow();
+    await scheduler.runThreads();
+    expect(outer.exitError).toBeUndefined();
+  });
+
   it("with containErrors and no report, writes the failure to console.error", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const scheduler = testScheduler();
