@@ -223,12 +223,16 @@ export class LinkageCycle extends AxonException {
  * ```
  */
 export class ServiceAlreadyExists extends AxonException {
-  /** @param service - the name that is taken */
-  constructor(readonly service: string) {
-    super(
-      `A service named ${JSON.stringify(service)} is already registered. ` +
-        `Pick another name, or deRegisterService(${JSON.stringify(service)}) first.`,
-    );
+  /**
+   * @param service - the name that is taken
+   * @param message - a message for the situation, when a caller knows more (default: a general one)
+   */
+  constructor(
+    readonly service: string,
+    message = `A service named ${JSON.stringify(service)} is already registered. ` +
+      `Pick another name, or deRegisterService(${JSON.stringify(service)}) first.`,
+  ) {
+    super(message);
   }
 }
 
@@ -335,15 +339,15 @@ export class NoSuchService extends AxonException {
   /**
    * @param service - the name asked for
    * @param existing - the services that are registered
+   * @param message - a message for the situation, when a caller knows more (default: a general one)
    */
   constructor(
     readonly service: string,
     existing: Iterable<string> = [],
+    message = `No service named ${JSON.stringify(service)} is registered. Registered services: ${listNames(existing)}. ` +
+      `Make sure the component providing it has registered it before you look it up (a Backplane registers when it is constructed).`,
   ) {
-    super(
-      `No service named ${JSON.stringify(service)} is registered. Registered services: ${listNames(existing)}. ` +
-        `Make sure the component providing it has registered it before you look it up (a Backplane registers when it is constructed).`,
-    );
+    super(message);
   }
 }
 

@@ -24,14 +24,6 @@ function configurationService(name: string): string {
   return `Backplane_O_${name}`;
 }
 
-/** Replaces the message of an error made by the core with one that speaks of Backplanes. */
-function withMessage<E extends Error>(error: E, message: string): E {
-  const old = error.message;
-  error.message = message;
-  if (typeof error.stack === "string") error.stack = error.stack.replace(old, message);
-  return error;
-}
-
 /** The names of the Backplanes registered with `cat`, for error messages. */
 function backplaneNames(cat: CoordinatingAssistantTracker): string {
   const names = cat.servicesRegistered().filter((service) => service.startsWith("Backplane_I_"));
@@ -41,16 +33,15 @@ function backplaneNames(cat: CoordinatingAssistantTracker): string {
 /** Looks up a service of the Backplane `name` for `user`, explaining what to do when there is none. */
 function lookUp(user: Component, name: string, service: string): [Component, string] {
   const cat = CoordinatingAssistantTracker.getcat();
-  try {
-    return cat.retrieveService(service);
-  } catch (error) {
-    if (!(error instanceof NoSuchService)) throw error;
-    throw withMessage(
-      error,
+  if (!cat.servicesRegistered().includes(service)) {
+    throw new NoSuchService(
+      service,
+      cat.servicesRegistered(),
       `${user.name} found no Backplane named ${JSON.stringify(name)} (no service ${JSON.stringify(service)}). ` +
         `Backplanes there are: ${backplaneNames(cat)}. Create new Backplane(${JSON.stringify(name)}) before a PublishTo or SubscribeTo for it runs, and keep it running.`,
     );
   }
+  return cat.retrieveService(service);
 }
 
 /**
@@ -106,8 +97,8 @@ export class Backplane extends Container {
     const cat = CoordinatingAssistantTracker.getcat();
     for (const service of [inboxService(name), configurationService(name)]) {
       if (cat.servicesRegistered().includes(service)) {
-        throw withMessage(
-          new ServiceAlreadyExists(service),
+        throw new ServiceAlreadyExists(
+          service,
           `A Backplane named ${JSON.stringify(name)} exists already (the service ${JSON.stringify(service)} is registered). ` +
             `Share that one, pick another name, or end it first: a Backplane withdraws its name when it ends.`,
         );
