@@ -28,6 +28,7 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "cookbook/**/*.test.ts",
       "tutorial/**/*.test.ts",
+      "site/src/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     environment: "node",

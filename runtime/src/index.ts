@@ -130,3 +130,52 @@ export { LossyConnector } from "./util/LossyConnector.js";
 export { ActivityMonitor, type ActivityMonitorOptions } from "./chassis/ActivityMonitor.js";
 export { ResettableSender, type ResettableSenderOptions } from "./chassis/ResettableSender.js";
 export { InactivityChassis, NoActivityTimeout, type InactivityChassisOptions } from "./chassis/InactivityChassis.js";
+
+// Protocol: framing and simple protocols
+export { EchoProtocol } from "./protocol/EchoProtocol.js";
+export { FortuneCookieProtocol } from "./protocol/FortuneCookieProtocol.js";
+export {
+  CorruptChunk,
+  CorruptFrame,
+  DataChunker,
+  DataDeChunker,
+  DeFramer,
+  Framer,
+  IncompleteChunk,
+  ShortFrame,
+  type DataChunkerOptions,
+  type DataDeChunkerOptions,
+  type DeFramerOptions,
+} from "./protocol/Framing.js";
+export { MaxSizePacketiser } from "./protocol/MaxSizePacketiser.js";
+export { RecoverOrder, type RecoverOrderOptions } from "./protocol/RecoverOrder.js";
+
+// Protocol: HTTP
+export {
+  HTTPParser,
+  ParsedHTTPBodyChunk,
+  ParsedHTTPEnd,
+  ParsedHTTPError,
+  ParsedHTTPHeader,
+  type HTTPParserOptions,
+  type HTTPRequest,
+  type HTTPResponseHead,
+} from "./protocol/http/HTTPParser.js";
+export {
+  BadResource,
+  HTTPRequestHandler,
+  type ErrorHandlerFactory,
+  type HTTPRequestHandlerOptions,
+  type HTTPResource,
+  type RequestHandlerFactory,
+} from "./protocol/http/HTTPRequestHandler.js";
+export { HTTPServer, HTTPShutdownLogicHandling, type HTTPServerOptions } from "./protocol/http/HTTPServer.js";
+export { HTTPProtocol, requestHandlers, type HTTPConnectionInfo, type HTTPRouting } from "./protocol/http/HTTPProtocol.js";
+export { ErrorPageHandler, getErrorPage } from "./protocol/http/ErrorPages.js";
+export { workoutMimeType } from "./protocol/http/MimeTypes.js";
+export { HTTPRequestFailed, SimpleHTTPClient, SingleShotHTTPClient, type HTTPClientRequest } from "./protocol/http/HTTPClient.js";
+
+// Internet: the in-memory loopback network, with ServerCore's and TCPClient's contracts
+export { MemoryClient, MemoryServer } from "./internet/Memory.js";
+export type { ConnectionInfo, ServerAddress, ServerCoreOptions } from "./internet/ConnectionServer.js";
+export { NetworkError } from "./internet/NetworkError.js";

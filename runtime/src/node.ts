@@ -2,3 +2,28 @@
 
 // Adapters between components and Node streams
 export { toNodeReadable, toNodeWritable } from "./node/NodeStreams.js";
+
+// Console: lines from stdin, messages to stdout
+export { ConsoleReader, type ConsoleReaderOptions } from "./node/ConsoleReader.js";
+export { ConsoleEchoer, type ConsoleEchoerOptions } from "./util/ConsoleEchoer.js";
+
+// Internet: TCP and WebSocket servers and clients
+export { ServerCore, SimpleServer, type SimpleServerOptions } from "./internet/ServerCore.js";
+export { SingleServer, type SingleServerOptions } from "./internet/SingleServer.js";
+export { TCPClient } from "./internet/TCPClient.js";
+export { WebSocketClient } from "./internet/WebSocketClient.js";
+export { WebSocketServer } from "./internet/WebSocketServer.js";
+
+// Protocol: HTTP files
+export { Minimal, MinimalFactory } from "./file/Minimal.js";
+
+// File: reading, writing and watching files
+export { Append, type AppendOptions } from "./file/Append.js";
+export { DirectoryWatcher, type DirectoryChange, type DirectoryWatcherOptions } from "./file/DirectoryWatcher.js";
+export { FileError } from "./file/FileError.js";
+export { PromptedFileReader } from "./file/PromptedFileReader.js";
+export { RateControlledFileReader } from "./file/RateControlledFileReader.js";
+export { ReadFileAdaptor, type ReadFileAdaptorOptions } from "./file/ReadFileAdaptor.js";
+export { SimpleFileWriter } from "./file/SimpleFileWriter.js";
+export { SimpleReader } from "./file/SimpleReader.js";
+export { WholeFileWriter } from "./file/WholeFileWriter.js";

@@ -31,7 +31,10 @@ import type { MainResult } from "./Microprocess.js";
  */
 export class ComponentStopped extends AxonException {
   /** @param component - the component that was stopped */
-  constructor(readonly component: { readonly name: string }) {
+  constructor(readonly component: {
+      /** The component's name, as messages quote it. */
+      readonly name: string;
+    }) {
     super(`${component.name} was stopped while it was waiting. Nothing to do: this ends its main().`);
   }
 }

@@ -522,7 +522,10 @@ export class ComponentError extends AxonException {
    * @param cause - what it threw
    */
   constructor(
-    readonly component: { readonly name: string },
+    readonly component: {
+      /** The component's name, as messages quote it. */
+      readonly name: string;
+    },
     override readonly cause: unknown,
   ) {
     const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);

@@ -5,6 +5,7 @@
 
 /** A timer created by a {@link TimeSource}, to cancel with `clock.clearTimeout`. */
 export interface TimerHandle {
+  /** When it fires: the clock's `now()` at which it is due, in milliseconds. */
   readonly at: number;
 }
 

@@ -64,7 +64,10 @@ export class HandleClosed extends AxonException {
    * @param what - what was attempted
    */
   constructor(
-    readonly component: { readonly name: string },
+    readonly component: {
+      /** The component's name, as messages quote it. */
+      readonly name: string;
+    },
     what: string,
   ) {
     super(`${component.name} has ended, so ${what}. Check handle.done, or stop reading when iteration ends.`);

@@ -41,6 +41,7 @@ export function nextId(): number {
 export class Sleep implements PromiseLike<undefined> {
   /** @internal */
   constructor(
+    /** How long the sleep lasts, in milliseconds of the scheduler's clock. */
     readonly ms: number,
     /** @internal */ readonly owner: Microprocess,
   ) {}

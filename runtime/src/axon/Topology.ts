@@ -9,19 +9,37 @@ import type { Passthrough } from "./Linkage.js";
 
 /** One component as {@link Scheduler.topology} reports it. */
 export interface TopologyComponent {
+  /** Its {@link Microprocess.id}, unique in the process. */
   readonly id: number;
+  /** Its {@link Microprocess.name}, such as `"Pipeline_12"`. */
   readonly name: string;
   /** The id of its container, or null. */
   readonly parent: number | null;
+  /** The names of its inboxes. */
   readonly inboxes: readonly string[];
+  /** The names of its outboxes. */
   readonly outboxes: readonly string[];
+  /** Whether it is runnable (`"running"`), paused or waiting (`"sleeping"`), or has ended (`"finished"`). */
   readonly state: "running" | "sleeping" | "finished";
 }
 
 /** One linkage as {@link Scheduler.topology} reports it. */
 export interface TopologyLinkage {
-  readonly source: { readonly id: number; readonly box: string };
-  readonly sink: { readonly id: number; readonly box: string };
+  /** Where messages come from: a component's id and one of its boxes. */
+  readonly source: {
+    /** The source component's id. */
+    readonly id: number;
+    /** The box messages leave from. */
+    readonly box: string;
+  };
+  /** Where messages go: a component's id and one of its boxes. */
+  readonly sink: {
+    /** The sink component's id. */
+    readonly id: number;
+    /** The box messages arrive in. */
+    readonly box: string;
+  };
+  /** 0 outbox to inbox, 1 inbox to inbox (into a container), 2 outbox to outbox (out of a container). */
   readonly passthrough: Passthrough;
   /** Messages that have passed through it. */
   readonly delivered: number;
@@ -29,7 +47,9 @@ export interface TopologyLinkage {
 
 /** The components on a scheduler and the linkages between them. */
 export interface Topology {
+  /** Every component the scheduler knows that has not ended. */
   readonly components: readonly TopologyComponent[];
+  /** Every linkage made by those components. */
   readonly linkages: readonly TopologyLinkage[];
 }
 

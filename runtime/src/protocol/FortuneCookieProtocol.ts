@@ -44,6 +44,6 @@ export class FortuneCookieProtocol extends DataSource {
 
   /** @param fortunes - what to send, in order; by default three short fortunes, each ending with a newline */
   constructor(fortunes: readonly string[] = FORTUNES) {
-    super(fortunes);
+    super([...fortunes]);
   }
 }

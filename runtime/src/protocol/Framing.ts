@@ -43,9 +43,6 @@ export class CorruptChunk extends AxonException {}
 /** Bytes a DataDeChunker skipped because no sync message came before them. */
 export class IncompleteChunk extends AxonException {}
 
-/** A tag and its payload, as a Framer takes them and a DeFramer gives them back. */
-export type Frame<Data = string | Uint8Array> = readonly [tag: number, data: Data];
-
 /**
  * Frames each `[tag, data]` pair as the bytes `"<tag> <length>\n<data>"`, so that the pairs can travel
  * over a stream and be taken apart again by a {@link DeFramer}.
@@ -86,7 +83,7 @@ export class Framer extends PureTransformer {
       this.send(unhandled(this, "inbox", message, "[tag, data] pairs: an integer tag and a string or Uint8Array"), "signal");
       return undefined;
     }
-    const data = toBytes(message[1] as string | Uint8Array);
+    const data = toBytes(message[1]);
     const header = encoder.encode(`${String(message[0])} ${String(data.length)}\n`);
     const frame = new Uint8Array(header.length + data.length);
     frame.set(header);

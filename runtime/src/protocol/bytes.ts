@@ -68,9 +68,9 @@ export class ByteQueue {
     return this.#storage.subarray(this.#start, this.#end);
   }
 
-  /** Removes and returns (as a copy) the first `count` unread bytes. */
+  /** Removes and returns (as a copy) the first `count` unread bytes (all of them when `count` is larger). */
   take(count: number): Uint8Array {
-    const taken = this.#storage.slice(this.#start, this.#start + count);
+    const taken = this.#storage.slice(this.#start, Math.min(this.#start + count, this.#end));
     this.skip(count);
     return taken;
   }

@@ -3,11 +3,24 @@
  * @module
  */
 
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
 import { VirtualClock } from "../axon/Clock.js";
 import { Component } from "../axon/Component.js";
 import { ProducerFinished } from "../axon/Ipc.js";
 import type { Microprocess } from "../axon/Microprocess.js";
 import { Scheduler } from "../axon/Scheduler.js";
+import {
+  ParsedHTTPBodyChunk,
+  ParsedHTTPEnd,
+  ParsedHTTPError,
+  ParsedHTTPHeader,
+  type HTTPRequest,
+  type HTTPResponseHead,
+} from "../protocol/http/HTTPParser.js";
+import { describeMessage } from "../util/unhandled.js";
 
 /** A new scheduler on a virtual clock, to step by hand: nothing in a test waits on real time. */
 export function testScheduler(): Scheduler {
@@ -147,6 +160,8 @@ export async function runComponent(
 export class Collector extends Component {
   /** What arrived in its inbox, in order. */
   readonly received: unknown[] = [];
+  /** The time on its scheduler's clock at which it took each message of `received`. */
+  readonly receivedAt: number[] = [];
   /** The control message that ended it. */
   readonly control: unknown[] = [];
   /** The most messages it saw waiting in its inbox at once. */
@@ -160,9 +175,14 @@ export class Collector extends Component {
     for (;;) {
       this.mostWaiting = Math.max(this.mostWaiting, this.dataReady("inbox"));
       if (this.dataReady("inbox") > 0) {
-        if (this.takeEveryMs === 0) this.received.push(...drain(this));
-        else {
+        const now = this.scheduler?.clock.now() ?? 0;
+        if (this.takeEveryMs === 0) {
+          const taken = drain(this);
+          this.received.push(...taken);
+          this.receivedAt.push(...taken.map(() => now));
+        } else {
           this.received.push(this.recv("inbox"));
+          this.receivedAt.push(now);
           yield this.sleep(this.takeEveryMs);
         }
       } else if (this.dataReady("control") > 0) {
@@ -293,4 +313,95 @@ export function timeline(harness: Harness, box = "outbox", untilMs = Infinity): 
     if (next === undefined || next > untilMs) return seen;
     harness.advance(next - harness.clock.now());
   }
+}
+
+/**
+ * What an HTTPParser or HTTP client sent, as short lines: `head GET /a`, `head 200`, `body <text>`
+ * (adjacent chunks joined, as UTF-8), `end`, `error 400`; anything else by its class name.
+ */
+export function httpEvents(messages: readonly unknown[]): string[] {
+  const lines: string[] = [];
+  const decoder = new TextDecoder();
+  for (const message of messages) {
+    if (message instanceof ParsedHTTPHeader) {
+      const head = message.header as HTTPRequest | HTTPResponseHead;
+      lines.push("method" in head ? `head ${head.method} ${head.uri}` : `head ${String(head.statuscode)}`);
+    } else if (message instanceof ParsedHTTPBodyChunk) {
+      const text = decoder.decode(message.bodychunk);
+      const last = lines.length - 1;
+      if (lines[last]?.startsWith("body ") === true) lines[last] += text;
+      else lines.push(`body ${text}`);
+    } else if (message instanceof ParsedHTTPEnd) {
+      lines.push("end");
+    } else if (message instanceof ParsedHTTPError) {
+      lines.push(`error ${String(message.statuscode)}`);
+    } else {
+      lines.push(describeMessage(message));
+    }
+  }
+  return lines;
+}
+
+/** The bytes an HTTP server sent, joined and read as UTF-8, with the `date` header (which changes) left out. */
+export function responseText(chunks: readonly unknown[]): string {
+  const parts = chunks as readonly Uint8Array[];
+  const all = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return new TextDecoder().decode(all).replace(/^date: .*\r\n/gm, "");
+}
+
+/**
+ * Resolves once `condition()` holds, checking now and after each `"topology"` event of `scheduler` (a
+ * component or linkage appearing or going): how tests with real I/O wait for components to come and
+ * go. Rejects after `timeoutMs` of real time, naming `what`: a guard against a hanging test, never a
+ * way to wait for something.
+ */
+export function whenTopology(scheduler: Scheduler, condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return;
+      done();
+      resolve();
+    };
+    const guard = setTimeout(() => {
+      done();
+      reject(new Error(`Gave up after ${String(timeoutMs)} ms waiting until ${what}.`));
+    }, timeoutMs);
+    const done = (): void => {
+      clearTimeout(guard);
+      scheduler.removeEventListener("topology", check);
+    };
+    scheduler.addEventListener("topology", check);
+    check();
+  });
+}
+
+/** A new empty folder under the system's temporary directory, removed with everything in it when the current test ends. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kamaelia-test-"));
+  onTestFinished(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
+/**
+ * Takes what leaves `box` (default "outbox") of the harness's component until `count` messages have
+ * come, running the harness and letting the host's event loop turn between looks so that real I/O can
+ * finish; virtual time does not move. Rejects after `turns` turns without them, a guard against a
+ * hanging test.
+ */
+export async function takeWhenReady(harness: Harness, count: number, box = "outbox", turns = 10_000): Promise<unknown[]> {
+  const taken: unknown[] = [];
+  for (let turn = 0; turn < turns; turn++) {
+    harness.settle();
+    taken.push(...harness.take(box));
+    if (taken.length >= count) return taken;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`Gave up after ${String(turns)} turns of the event loop with ${String(taken.length)} of the ${String(count)} messages expected from ${JSON.stringify(box)}.`);
 }

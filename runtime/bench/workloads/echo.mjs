@@ -1,0 +1,78 @@
+/**
+ * W5: a TCP echo server under load from another process: many clients at once, each sending a message
+ * and waiting for it to come back, over and over.
+ * Usage: `node echo.mjs <kamaelia|net> <clients> <round trips per client> <bytes per message>`; reports
+ * round trips per second, and per second of this (the server's) process's CPU time, after a warm-up at a
+ * tenth of the size. `kamaelia` is ServerCore with EchoProtocol; `net` is a `node:net` server piping
+ * each socket into itself.
+ * @module
+ */
+
+import { createServer } from "node:net";
+import { EchoProtocol, Scheduler, handle } from "kamaelia";
+import { ServerCore } from "kamaelia/node";
+import { startClients } from "../clients.mjs";
+import { check, report, throughput, timed, workloadArgs } from "../support.mjs";
+
+/**
+ * A server listening on 127.0.0.1 and a free port.
+ * @typedef {{ port: number, connections: () => number, close: () => Promise<void> }} EchoServer
+ */
+
+/** @returns {Promise<EchoServer>} */
+async function kamaelia() {
+  const core = new ServerCore({ protocol: () => new EchoProtocol(), port: 0, host: "127.0.0.1" });
+  const server = handle(core.activate(new Scheduler()));
+  const { port } = await core.ready;
+  return { port, connections: () => core.childComponents().length, close: () => server.shutdown() };
+}
+
+/** @returns {Promise<EchoServer>} */
+async function net() {
+  let open = 0;
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
+    open++;
+    socket.on("close", () => open--);
+    socket.pipe(socket);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = server.address();
+  check(typeof address === "object" && address !== null, "the server has no address");
+  return { port: address.port, connections: () => open, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Waits (a turn of the event loop at a time) until the server holds `count` connections.
+ * @param {EchoServer} server
+ * @param {number} count
+ */
+async function untilConnections(server, count) {
+  while (server.connections() !== count) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Runs `clients` x `rounds` round trips against a fresh server; resolves with the timing of the round trips.
+ * @param {() => Promise<EchoServer>} makeServer
+ * @param {number} clients
+ * @param {number} rounds
+ * @param {number} bytes
+ */
+async function run(makeServer, clients, rounds, bytes) {
+  const server = await makeServer();
+  const load = startClients("echo", [server.port, clients, rounds, bytes]);
+  await load.ready;
+  await untilConnections(server, clients);
+  const timing = await timed(() => load.go());
+  await untilConnections(server, 0);
+  await server.close();
+  return timing;
+}
+
+const implementations = { kamaelia, net };
+const { implementation, sizes } = workloadArgs();
+const [clients = 100, rounds = 2000, bytes = 64] = sizes;
+check(Object.hasOwn(implementations, implementation), `unknown implementation "${implementation}": use ${Object.keys(implementations).join(", ")}`);
+const makeServer = implementations[/** @type {keyof typeof implementations} */ (implementation)];
+await run(makeServer, clients, Math.ceil(rounds / 10), bytes);
+const { value: _value, ...timing } = await run(makeServer, clients, rounds, bytes);
+report(throughput(clients * rounds, timing));
