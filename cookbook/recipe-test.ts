@@ -26,7 +26,8 @@ export function pageOutput(testUrl: string): string[] {
   const page = readFileSync(new URL("index.mdx", testUrl), "utf8");
   const output = /^export const output = `([^`]*)`;$/m.exec(page)?.[1];
   if (output === undefined) throw new Error(`${testUrl}: the page beside it has no export const output = \`...\`;`);
-  return output.split("\n");
+  // The text is a template literal: undo its escapes of backslashes, backticks and dollar signs.
+  return output.replace(/\\([\\`$])/g, "$1").split("\n");
 }
 
 /**

@@ -298,7 +298,10 @@ export async function makeBook({ site = join(repositoryRoot, "site", "dist"), ou
     let html = bookHtml({ parts, body, stylesheets, pages: undefined, version });
     await page.route(bookUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
     const print = async () => {
-      await page.goto(bookUrl, { waitUntil: "load" });
+      if (process.env["BOOK_DEBUG"] !== undefined) writeFileSync("/tmp/book.html", html);
+      const t = Date.now();
+      await page.goto(bookUrl, { waitUntil: "load", timeout: 0 });
+      log(`loaded in ${String(Date.now() - t)}`);
       return page.pdf({
         format: "A4",
         printBackground: true,

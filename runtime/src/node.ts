@@ -27,3 +27,8 @@ export { ReadFileAdaptor, type ReadFileAdaptorOptions } from "./file/ReadFileAda
 export { SimpleFileWriter } from "./file/SimpleFileWriter.js";
 export { SimpleReader } from "./file/SimpleReader.js";
 export { WholeFileWriter } from "./file/WholeFileWriter.js";
+
+// File: processes
+export { ProcessFailed, type Command, type ExitStatus, type UnixProcessOptions } from "./file/SubProcess.js";
+export { UnixProcess } from "./file/UnixProcess.js";
+export { UnixProcess2, type UnixProcess2Options } from "./file/UnixProcess2.js";

@@ -1,5 +1,13 @@
 // Back-pressure: a full inbox makes send() throw NoSpaceInBox; wait for room, or drop on purpose with a LossyConnector.
-import { Component, ConsoleEchoer, LossyConnector, NoSpaceInBox, Pipeline, ProducerFinished, type ConsoleEchoerOptions } from "kamaelia";
+import {
+  Component,
+  ConsoleEchoer,
+  LossyConnector,
+  NoSpaceInBox,
+  Pipeline,
+  ProducerFinished,
+  type ConsoleEchoerOptions,
+} from "kamaelia";
 
 /** Sends 1 to `count`, two a step, sleeping whenever the next inbox is full until a message is taken from it. */
 export class Producer extends Component {

@@ -25,9 +25,10 @@ export class Later extends Container {
   }
 }
 
-/** The system: subscribers A and B from the start, C from 500 ms; x1 published at 100 ms, y1 at 200 ms, z1 at 1000 ms. */
+/** The system: subscribers A and B from the start, C from 500 ms; x1 published at 100 ms, y1 at 200, z1 at 1000. */
 export function system(print: ConsoleEchoerOptions = {}): Graphline {
-  const subscriber = (name: string): Pipeline => new Pipeline(new SubscribeTo("NEWS"), new ConsoleEchoer({ ...print, tag: `${name} got ` }));
+  const subscriber = (name: string): Pipeline =>
+    new Pipeline(new SubscribeTo("NEWS"), new ConsoleEchoer({ ...print, tag: `${name} got ` }));
   const publisher = (message: string): Pipeline => new Pipeline(new DataSource([message]), new PublishTo("NEWS"));
   return new Graphline(
     {

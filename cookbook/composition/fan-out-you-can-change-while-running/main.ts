@@ -1,5 +1,14 @@
 // A Splitter copies each message to every destination attached now; attach and detach them while it runs.
-import { AddSink, Component, ConsoleEchoer, Graphline, ProducerFinished, RemoveSink, Splitter, type ConsoleEchoerOptions } from "kamaelia";
+import {
+  AddSink,
+  Component,
+  ConsoleEchoer,
+  Graphline,
+  ProducerFinished,
+  RemoveSink,
+  Splitter,
+  type ConsoleEchoerOptions,
+} from "kamaelia";
 
 /** Sends each [ms, outbox, message] when that many milliseconds have passed, then ProducerFinished. */
 export class Script extends Component {

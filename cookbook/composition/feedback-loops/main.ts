@@ -1,5 +1,14 @@
 // Feedback: a Pipeline whose output is wired back to its own input, and how such a loop stops.
-import { Component, ConsoleEchoer, DataSource, Graphline, Pipeline, ProducerFinished, PureTransformer, type ConsoleEchoerOptions } from "kamaelia";
+import {
+  Component,
+  ConsoleEchoer,
+  DataSource,
+  Graphline,
+  Pipeline,
+  ProducerFinished,
+  PureTransformer,
+  type ConsoleEchoerOptions,
+} from "kamaelia";
 
 /** One generation of an L-system: every letter replaced by its rule (letters without one stay). */
 export const Rewrite = (rules: Readonly<Record<string, string>>): PureTransformer<string> =>

@@ -1,5 +1,13 @@
 // Graphline: named children wired by a table; "" (or "self") names the Graphline's own boxes.
-import { Collate, ConsoleEchoer, DataSource, Filter, Graphline, TwoWaySplitter, type ConsoleEchoerOptions } from "kamaelia";
+import {
+  Collate,
+  ConsoleEchoer,
+  DataSource,
+  Filter,
+  Graphline,
+  TwoWaySplitter,
+  type ConsoleEchoerOptions,
+} from "kamaelia";
 
 /** A component made of components: numbers in, an array of the evens and one of the odds out. */
 export function evensAndOdds(): Graphline {

@@ -1,5 +1,13 @@
 // Playlists: a chooser says which file comes next; a Carousel makes a reader for each one.
-import { Carousel, ConsoleEchoer, DataSource, ForwardIteratingChooser, JoinChooserToCarousel, Pipeline, type ConsoleEchoerOptions } from "kamaelia";
+import {
+  Carousel,
+  ConsoleEchoer,
+  DataSource,
+  ForwardIteratingChooser,
+  JoinChooserToCarousel,
+  Pipeline,
+  type ConsoleEchoerOptions,
+} from "kamaelia";
 
 /** An in-memory stand-in for a folder: file name to contents. */
 export const FILES: ReadonlyMap<string, string> = new Map([

@@ -21,7 +21,8 @@ export class CsvToAssignment extends Component {
 
 /** Prefabs: a function says what it does; PureTransformer handles the boxes and shutdown. */
 export const ParseCsv = (): PureTransformer<string> => new PureTransformer((line: string) => line.split(","));
-export const FormatRow = (): PureTransformer<string[]> => new PureTransformer(([key, value]: string[]) => `${String(key)}=${String(value)}`);
+export const FormatRow = (): PureTransformer<string[]> =>
+  new PureTransformer(([key, value]: string[]) => `${String(key)}=${String(value)}`);
 
 /** A prefab made of prefabs: a Pipeline is a component, so it can be one stage of another Pipeline. */
 export const CsvToAssignments = (): Pipeline => new Pipeline(ParseCsv(), FormatRow());

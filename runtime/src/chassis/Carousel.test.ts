@@ -127,12 +127,12 @@ describe("Carousel", () => {
     expect(harness.take("requestNext")).toEqual([]);
   });
 
-  it("on ProducerFinished, lets the current child finish, then passes the message on and ends", () => {
+  it("on ProducerFinished, passes it to the current child, lets it finish, then passes it on and ends", () => {
     const child = new MockChild();
     const harness = new Harness(new Carousel(() => child)).send("next", "go").settle();
     const done = new ProducerFinished();
     harness.send("control", done).settle();
-    expect([harness.component.finished, drain(child, "control"), harness.take("signal")]).toEqual([false, [], []]);
+    expect([harness.component.finished, drain(child, "control"), harness.take("signal")]).toEqual([false, [done], []]);
     child.stopNow();
     harness.settle();
     expect([harness.component.finished, harness.take("signal")]).toEqual([true, [done]]);

@@ -16,9 +16,9 @@ import { Container } from "./Container.js";
  * child's `outbox` leaves from the carousel's. When the child ends (or sends `ProducerFinished` or
  * `ShutdownMicroprocess` from its `signal`), the carousel sends `"NEXT"` from `requestNext` to ask for
  * another. With `make1stRequest` it asks once as soon as it starts. `ShutdownMicroprocess` on `control`
- * shuts the child down and ends the carousel at once; `ProducerFinished` lets the current child finish
- * first (Kamaelia ended it at once). Either is passed on from `signal`; other control messages are
- * ignored, as in Kamaelia.
+ * shuts the child down and ends the carousel at once; `ProducerFinished` is passed to the current child's
+ * `control`, so that it finishes its work, and the carousel ends after it (Kamaelia shut the child down at
+ * once). Either is passed on from `signal`; other control messages are ignored, as in Kamaelia.
  * @inbox inbox - data for the current child
  * @inbox next - messages to make the next child from (each replaces the current child)
  * @inbox control - `ProducerFinished` (finish the current child, then end) or `ShutdownMicroprocess` (end now)
@@ -83,6 +83,7 @@ export class Carousel extends Container {
   readonly #make1stRequest: boolean;
   #child: Component | null = null;
   #requested = false;
+  #toldToFinish = false;
 
   /**
    * @param factory - makes a child from a message received on `next`
@@ -109,9 +110,16 @@ export class Carousel extends Container {
       }
       this.#handleFinishedChild();
       while (this.dataReady("next") > 0) this.#plug(this.recv("next"));
-      if (finishing !== undefined && this.#child === null) {
-        this.send(finishing, "signal");
-        return;
+      if (finishing !== undefined) {
+        if (this.#child === null) {
+          this.send(finishing, "signal");
+          return;
+        }
+        // The stream has ended: tell the current child too, so that it finishes its work and ends.
+        if (!this.#toldToFinish) {
+          this.#toldToFinish = true;
+          this.send(finishing, "_signal");
+        }
       }
       this.pause();
       yield;
@@ -141,6 +149,7 @@ export class Carousel extends Container {
     if (!(child instanceof Component)) throw new BadComponent(child, "The Carousel's factory must return a component instance.");
     this.#child = child;
     this.#requested = false;
+    this.#toldToFinish = false;
     this.addChildren(child);
     this.link([this, "inbox"], [child, "inbox"], { passthrough: 1 });
     this.link([this, "_signal"], [child, "control"]);

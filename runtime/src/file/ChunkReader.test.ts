@@ -3,10 +3,10 @@ import { ChunkReader } from "./ChunkReader.js";
 
 const encoder = new TextEncoder();
 
-async function* chunks(...pieces: string[]): AsyncGenerator<Uint8Array> {
+async function* chunks(...pieces: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
   for (const piece of pieces) {
     await Promise.resolve();
-    yield encoder.encode(piece);
+    yield typeof piece === "string" ? encoder.encode(piece) : piece;
   }
 }
 
@@ -28,16 +28,13 @@ describe("ChunkReader", () => {
 
   it("decodes a character split between chunks", async () => {
     const bytes = encoder.encode("é\n");
-    async function* split(): AsyncGenerator<Uint8Array> {
-      yield bytes.subarray(0, 1);
-      yield bytes.subarray(1);
-    }
-    expect(await new ChunkReader(split()).lines(1)).toBe("é\n");
+    expect(await new ChunkReader(chunks(bytes.subarray(0, 1), bytes.subarray(1))).lines(1)).toBe("é\n");
   });
 
   it("rejects the read that meets an error of the stream", async () => {
     async function* failing(): AsyncGenerator<Uint8Array> {
       yield encoder.encode("a");
+      await Promise.resolve();
       throw new Error("disk on fire");
     }
     const reader = new ChunkReader(failing());

@@ -38,7 +38,7 @@ function inside(folder: string, path: string): boolean {
 /**
  * Answers an HTTP request with a file from a folder, its MIME type guessed from its extension.
  * @remarks Port of Kamaelia.Protocol.HTTP.Handlers.Minimal, a resource handler for
- * {@link HTTPRequestHandler}: made for one request, it sends the resource (status 200, the file's
+ * `HTTPRequestHandler` (from `kamaelia`): made for one request, it sends the resource (status 200, the file's
  * `Content-Type` and length) and then the file in chunks of `Uint8Array` as `{ data }`, then
  * `ProducerFinished` from `signal`, and ends. The file is the request's `uriSuffix` (the path after the
  * routing prefix; the whole path without routing), percent-decoded, under `homedirectory`; for a folder,

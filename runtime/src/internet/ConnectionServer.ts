@@ -113,6 +113,8 @@ export abstract class ConnectionServer extends Container {
   /** Connections that have ended, to forget at the next step. */
   #ended: ServedConnection[] = [];
   readonly #open = new Set<ServedConnection>();
+  /** A shutdown message a handler sent from its `serversignal` outbox. */
+  #askedByHandler: ProducerFinished | ShutdownMicroprocess | undefined = undefined;
 
   /** @param options - the protocol factory, where to listen, and the idle timeout */
   constructor(options: ServerCoreOptions) {
@@ -184,7 +186,8 @@ export abstract class ConnectionServer extends Container {
           this.removeChild(connection);
         }
         if (shutdown === undefined) {
-          shutdown = checkShutdown(this);
+          const asked = checkShutdown(this);
+          shutdown = asked instanceof ShutdownMicroprocess ? asked : (this.#askedByHandler ?? asked);
           if (shutdown !== undefined) {
             state.stopped = true;
             state.listening?.close();
@@ -224,6 +227,26 @@ export abstract class ConnectionServer extends Container {
     connection.activate(this.scheduler ?? undefined);
   }
 
+  /**
+   * @internal Sends what a handler reported on its signal (besides shutdown messages) from this
+   * server's `signal`. Called by the connection rather than linked, so that ten thousand connections do
+   * not all feed one box.
+   */
+  _report(message: unknown): void {
+    this.send(message, "signal");
+  }
+
+  /**
+   * @internal Acts on what a handler sent from its `serversignal` outbox as if it had arrived on
+   * `control` (called, not linked, for the same reason as `_report`).
+   */
+  _serverSignal(message: unknown): void {
+    if (message instanceof ShutdownMicroprocess || (message instanceof ProducerFinished && this.#askedByHandler === undefined)) {
+      this.#askedByHandler = message;
+      this.unpause();
+    } else if (!(message instanceof ProducerFinished)) this._report(message);
+  }
+
   /** @internal The protocol handler for a connection, wrapped to close when idle if asked. */
   _handlerFor(info: ConnectionInfo): Component {
     const handler = this.makeHandler(info);
@@ -246,10 +269,11 @@ class ServedConnection extends Container {
     inbox: "not used",
     control: "not used: the server calls close()",
     _fromHandler: "what the protocol handler sends from signal",
+    _serversignal: "what the protocol handler sends from serversignal, for the server's control",
   };
   static override Outboxes = {
     outbox: "not used",
-    signal: "what the protocol handler sends from signal besides shutdown messages, out of the server's signal",
+    signal: "not used",
     _toConnection: "the message that closes the connection, once the handler asks or has ended",
   };
 
@@ -279,9 +303,8 @@ class ServedConnection extends Container {
       this.link([adapter, "signal"], [handler, "control"]);
       this.link([handler, "signal"], [this, "_fromHandler"]);
       this.link([this, "_toConnection"], [adapter, "control"]);
-      this.link([this, "signal"], [this.server, "signal"], { passthrough: 2 });
       // Kamaelia's protocols may shut the whole server down from an outbox of this name.
-      if (Object.hasOwn(handler.outboxes, "serversignal")) this.link([handler, "serversignal"], [this.server, "control"]);
+      if (Object.hasOwn(handler.outboxes, "serversignal")) this.link([handler, "serversignal"], [this, "_serversignal"]);
       yield* this.runChildren(adapter, handler);
     } finally {
       if (this.#adapter === null) this.transport.destroy();
@@ -295,8 +318,9 @@ class ServedConnection extends Container {
     while (this.dataReady("_fromHandler") > 0) {
       const message = this.recv("_fromHandler");
       if (message instanceof ProducerFinished || message instanceof ShutdownMicroprocess) this.close(message);
-      else this.send(message, "signal");
+      else this.server._report(message);
     }
+    while (this.dataReady("_serversignal") > 0) this.server._serverSignal(this.recv("_serversignal"));
     // A handler that ended without a word still closes its connection, once what it sent has gone.
     if (this.#handler?.finished === true) this.close(new ProducerFinished(this));
     const message = this.#closeWith;

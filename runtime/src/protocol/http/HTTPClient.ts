@@ -153,7 +153,8 @@ abstract class HTTPFetcher extends AsyncComponent {
  * Fetches one URL and sends the response as a header, body chunks and an end, then `ProducerFinished`.
  * @remarks Port of Kamaelia.Protocol.HTTP.HTTPClient.SingleShotHTTPClient, on `fetch` instead of a
  * TCPClient and an HTTPParser, so it runs in Node and in pages alike. It sends a
- * {@link ParsedHTTPHeader} holding an {@link HTTPResponseHead} (status, headers, final `url`), then the
+ * {@link ParsedHTTPHeader} holding an {@link HTTPResponseHead} (status, headers, final `url`; its
+ * `version` is always `"1.1"`, as `fetch` does not tell), then the
  * body as {@link ParsedHTTPBodyChunk}s of `Uint8Array` as they arrive, then a {@link ParsedHTTPEnd},
  * and `ProducerFinished` from `signal`. Redirects are followed (Kamaelia followed up to three);
  * responses of any status are sent on (Kamaelia dropped the header of a non-200 response). A request

@@ -92,8 +92,10 @@ export class HTTPShutdownLogicHandling extends Component {
  * {@link HTTPShutdownLogicHandling} (`CORELOGIC`). Its `inbox` takes the connection's bytes, its
  * `outbox` sends the responses (`Uint8Array`), its `signal` sends `ProducerFinished` when the connection
  * should close; `control` takes the socket's shutdown messages. Requests on one connection are answered
- * in order (keep-alive). Give a server {@link HTTPProtocol} (a routing table), or a function calling
- * this, as the protocol for each connection.
+ * in order (keep-alive). The options are the parser's (limits, `idleTimeout`: a client silent that long
+ * gets a 408 in the middle of a request, or its connection closed between requests) and the request
+ * handler's (`errorhandler`, `onError`). Give a server {@link HTTPProtocol} (a routing table), or a
+ * function calling this, as the protocol for each connection.
  * @example
  * ```ts
  * import { Component, ConsoleEchoer, DataSource, HTTPServer, OneShot, Pipeline, PureTransformer } from "kamaelia";

@@ -1,0 +1,15 @@
+import { chromium } from "@playwright/test";
+import { readFileSync } from "node:fs";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless", "--disable-gpu"] });
+const page = await browser.newPage();
+page.on("request", (r) => console.log("req", r.url().slice(0, 100)));
+page.on("requestfinished", (r) => console.log("done", r.url().slice(0, 100)));
+page.on("requestfailed", (r) => console.log("fail", r.url().slice(0, 100)));
+const html = readFileSync("/tmp/book.html", "utf8").replaceAll(/http:\/\/127\.0\.0\.1:\d+\//g, "http://127.0.0.1:4321/");
+await page.route("http://127.0.0.1:4321/__book__.html", (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+const t = Date.now();
+await page.goto("http://127.0.0.1:4321/__book__.html", { waitUntil: "domcontentloaded", timeout: 120000 });
+console.log("dcl", Date.now() - t);
+await page.waitForLoadState("load", { timeout: 120000 });
+console.log("load", Date.now() - t);
+await browser.close();

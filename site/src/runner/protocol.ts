@@ -1,0 +1,44 @@
+/**
+ * The messages between a page and the worker that runs a program in it.
+ * @module
+ */
+
+import type { Topology } from "kamaelia";
+
+/** What the page asks of the worker. */
+export type ToWorker =
+  /** Load the runtime and the transpiler now, so that the first run starts at once. */
+  | { readonly type: "warm"; readonly runtime: RuntimeUrls }
+  /** Run a program: TypeScript that imports from `kamaelia` (or `kamaelia/browser`). */
+  | { readonly type: "run"; readonly code: string; readonly runtime: RuntimeUrls };
+
+/** Where the browser build of the runtime is served. */
+export interface RuntimeUrls {
+  /** `kamaelia` */
+  readonly index: string;
+  /** `kamaelia/browser`, when the runtime has it. */
+  readonly browser: string | null;
+}
+
+/** A failure, placed in the program where that is known. */
+export interface RunFailure {
+  /** What went wrong, as the error says it. */
+  readonly message: string;
+  /** The failing component's name, when a component failed. */
+  readonly component: string | null;
+  /** The line of the program (1-based) the error was thrown from, when it came from the program. */
+  readonly line: number | null;
+}
+
+/** What the worker tells the page. */
+export type FromWorker =
+  /** The runtime and transpiler are loaded. */
+  | { readonly type: "ready" }
+  /** Lines the program printed (console.log and friends). */
+  | { readonly type: "print"; readonly stream: "out" | "err"; readonly text: string }
+  /** The components and linkages on the default scheduler now. */
+  | { readonly type: "topology"; readonly topology: Topology }
+  /** The program failed. */
+  | { readonly type: "failed"; readonly failure: RunFailure }
+  /** The program's module has run to its end and the default scheduler has nothing left. */
+  | { readonly type: "done" };
