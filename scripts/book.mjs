@@ -10,9 +10,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { siteDescription, siteTitle, siteUrl } from "../site/settings.mjs";
 import { chromiumPath, howToProvideChromium } from "./chromium-path.mjs";
+import { readPdf } from "./pdf-outline.mjs";
 
 const repositoryRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -49,7 +49,7 @@ async function serve(folder) {
  * @returns {Part[]}
  */
 function sidebarParts(label) {
-  const text = (/** @type {Element | null} */ element) => element?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  const text = (/** @type {Element | null} */ element) => element?.textContent.replace(/\s+/g, " ").trim() ?? "";
   const top = [...document.querySelectorAll("nav[aria-label='Main'] ul.top-level > li")].find(
     (item) => text(item.querySelector(":scope > details > summary")) === label,
   );
@@ -77,7 +77,7 @@ function sidebarParts(label) {
  * headings one level down, ids made unique and links between chapters made internal. Runs in the page.
  * Chapters take their page's own title (the sidebar may shorten it).
  * @param {{ parts: Part[], siteUrl: string }} input
- * @returns {Promise<{ body: string, titles: Record<string, string> }>}
+ * @returns {Promise<{ body: string, titles: Record<string, string>, stylesheets: string[] }>}
  */
 async function assembleBody({ parts, siteUrl: publicUrl }) {
   const progress = /** @type {{ bookProgress?: (done: number, total: number, title: string) => void }} */ (
@@ -89,13 +89,18 @@ async function assembleBody({ parts, siteUrl: publicUrl }) {
   const bodies = new Map();
   /** @type {Record<string, string>} */
   const titles = {};
+  /** @type {Set<string>} */
+  const stylesheets = new Set();
   let done = 0;
   for (const chapter of chapters) {
     const pageUrl = new URL(chapter.href, location.href);
     const page = parser.parseFromString(await (await fetch(pageUrl)).text(), "text/html");
+    // Code blocks' styles are linked only from the pages that have code blocks.
+    for (const link of page.querySelectorAll("link[rel=stylesheet][href]")) stylesheets.add(new URL(link.getAttribute("href") ?? "", pageUrl).href);
     const content = page.querySelector("main .sl-markdown-content") ?? page.createElement("div");
-    titles[chapter.id] = page.querySelector("h1")?.textContent?.replace(/\s+/g, " ").trim() || chapter.title;
-    for (const junk of content.querySelectorAll("script, style, button, .sl-anchor-link, .copy, starlight-tabs [role=tablist]")) junk.remove();
+    const heading = page.querySelector("h1")?.textContent.replace(/\s+/g, " ").trim() ?? "";
+    titles[chapter.id] = heading === "" ? chapter.title : heading;
+    for (const junk of content.querySelectorAll("script, style, link, button, .sl-anchor-link, .copy, starlight-tabs [role=tablist]")) junk.remove();
     for (const element of content.querySelectorAll("[id]")) element.id = `${chapter.id}-${element.id}`;
     for (const heading of content.querySelectorAll("h2, h3, h4, h5")) {
       const lower = page.createElement(`h${String(Number(heading.tagName[1]) + 1)}`);
@@ -129,7 +134,7 @@ async function assembleBody({ parts, siteUrl: publicUrl }) {
           .join(""),
     )
     .join("");
-  return { body, titles };
+  return { body, titles, stylesheets: [...stylesheets] };
 }
 
 /** The book's own styles: print layout over the site's styles, so code and tables keep their look. */
@@ -219,36 +224,27 @@ ${body}
  * @returns {Promise<{ pages: Map<string, number>, count: number }>}
  */
 async function pagesFromBookmarks(pdf, parts) {
-  const document = await getDocument({ data: pdf, verbosity: 0 }).promise;
-  const outline = (await document.getOutline()) ?? [];
-  /** @param {{ dest: string | unknown[] | null }} item */
-  const pageOf = async (item) => {
-    const dest = typeof item.dest === "string" ? await document.getDestination(item.dest) : item.dest;
-    const ref = Array.isArray(dest) ? dest[0] : undefined;
-    return ref === undefined ? undefined : (await document.getPageIndex(/** @type {{ num: number, gen: number }} */ (ref))) + 1;
-  };
+  const { pageCount, bookmarks } = await readPdf(pdf);
   const normal = (/** @type {string} */ text) => text.replace(/\s+/g, " ").trim();
   /** @type {Map<string, number>} */
   const pages = new Map();
-  let at = outline.findIndex((item) => normal(item.title) === "Contents") + 1;
+  let at = bookmarks.findIndex((bookmark) => bookmark.title === "Contents") + 1;
   for (const [p, part] of parts.entries()) {
-    while (at < outline.length && normal(outline[at]?.title ?? "") !== normal(part.title)) at += 1;
-    const item = outline[at];
-    if (item === undefined) throw new Error(`book: no bookmark for the part "${part.title}"; the PDF's outline does not match the contents.`);
-    const partPage = await pageOf(item);
-    if (partPage !== undefined) pages.set(`p${String(p)}`, partPage);
+    while (at < bookmarks.length && bookmarks[at]?.title !== normal(part.title)) at += 1;
+    const bookmark = bookmarks[at];
+    if (bookmark === undefined) throw new Error(`book: no bookmark for the part "${part.title}"; the PDF's outline does not match the contents.`);
+    if (bookmark.page !== undefined) pages.set(`p${String(p)}`, bookmark.page);
     let child = 0;
     for (const [c, chapter] of part.chapters.entries()) {
-      while (child < item.items.length && normal(item.items[child]?.title ?? "") !== normal(chapter.title)) child += 1;
-      const chapterItem = item.items[child];
-      if (chapterItem === undefined) throw new Error(`book: no bookmark for "${chapter.title}" in "${part.title}".`);
-      const chapterPage = await pageOf(chapterItem);
+      while (child < bookmark.items.length && bookmark.items[child]?.title !== normal(chapter.title)) child += 1;
+      const chapterPage = bookmark.items[child]?.page;
+      if (child === bookmark.items.length) throw new Error(`book: no bookmark for "${chapter.title}" in "${part.title}".`);
       if (chapterPage !== undefined) pages.set(`c${String(p)}-${String(c)}`, chapterPage);
       child += 1;
     }
     at += 1;
   }
-  return { pages, count: document.numPages };
+  return { pages, count: pageCount };
 }
 
 /**
@@ -265,7 +261,9 @@ export async function makeBook({ site = join(repositoryRoot, "site", "dist"), ou
   }
   const executablePath = chromiumPath();
   if (executablePath === undefined) throw new Error(howToProvideChromium);
-  const version = String(JSON.parse(readFileSync(join(repositoryRoot, "runtime", "package.json"), "utf8")).version);
+  /** @type {unknown} */
+  const runtimePackage = JSON.parse(readFileSync(join(repositoryRoot, "runtime", "package.json"), "utf8"));
+  const version = typeof runtimePackage === "object" && runtimePackage !== null && "version" in runtimePackage ? String(runtimePackage.version) : "";
 
   const server = await serve(site);
   const browser = await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
@@ -287,21 +285,17 @@ export async function makeBook({ site = join(repositoryRoot, "site", "dist"), ou
     ];
     const chapters = parts.reduce((sum, part) => sum + part.chapters.length, 0);
     log(`book: ${String(parts.length)} parts, ${String(chapters)} chapters`);
-    const { body, titles } = await page.evaluate(assembleBody, { parts, siteUrl });
+    const { body, titles, stylesheets } = await page.evaluate(assembleBody, { parts, siteUrl });
     for (const [p, part] of parts.entries()) {
       part.chapters = part.chapters.map((chapter, c) => ({ ...chapter, title: titles[`c${String(p)}-${String(c)}`] ?? chapter.title }));
     }
-    const stylesheets = await page.evaluate(() => [...document.querySelectorAll("link[rel=stylesheet]")].map((link) => /** @type {HTMLLinkElement} */ (link).href));
 
     const bookUrl = new URL("__book__.html", server.url).href;
     /** @type {string} */
     let html = bookHtml({ parts, body, stylesheets, pages: undefined, version });
     await page.route(bookUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
     const print = async () => {
-      if (process.env["BOOK_DEBUG"] !== undefined) writeFileSync("/tmp/book.html", html);
-      const t = Date.now();
-      await page.goto(bookUrl, { waitUntil: "load", timeout: 0 });
-      log(`loaded in ${String(Date.now() - t)}`);
+      await page.goto(bookUrl, { waitUntil: "load", timeout: 120_000 });
       return page.pdf({
         format: "A4",
         printBackground: true,

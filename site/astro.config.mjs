@@ -8,6 +8,7 @@ import { entryPoints, referenceOutput, repositoryRoot, typeDocOptions } from "..
 import { cookbookSections } from "./cookbook-sections.mjs";
 import { folderSidebar } from "./folder-sidebar.mjs";
 import { referenceSidebar } from "./reference-sidebar.mjs";
+import { runnerAssets } from "./src/runner/integration.mjs";
 import { repositoryBranch, repositoryUrl, siteDescription, siteTitle, siteUrl } from "./settings.mjs";
 
 export default defineConfig({
@@ -22,6 +23,7 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [
+    runnerAssets(),
     starlight({
       title: siteTitle,
       description: siteDescription,

@@ -15,6 +15,20 @@ import { connect } from "node:net";
 const OPENING_AT_ONCE = 256;
 
 /**
+ * Opens one connection to 127.0.0.1:`port`.
+ * @param {number} port
+ * @returns {Promise<import("node:net").Socket>}
+ */
+function openConnection(port) {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: "127.0.0.1" }, () => {
+      resolve(socket);
+    });
+    socket.once("error", reject);
+  });
+}
+
+/**
  * Opens `count` connections to 127.0.0.1:`port`, a few hundred at a time.
  * @param {number} port
  * @param {number} count
@@ -25,17 +39,7 @@ async function openConnections(port, count) {
   const sockets = [];
   for (let start = 0; start < count; start += OPENING_AT_ONCE) {
     const batch = Math.min(OPENING_AT_ONCE, count - start);
-    const opened = await Promise.all(
-      Array.from({ length: batch }, () =>
-        new Promise((resolve, reject) => {
-          const socket = connect({ port, host: "127.0.0.1" }, () => {
-            resolve(socket);
-          });
-          socket.once("error", reject);
-        }),
-      ),
-    );
-    sockets.push(.../** @type {import("node:net").Socket[]} */ (opened));
+    sockets.push(...(await Promise.all(Array.from({ length: batch }, () => openConnection(port)))));
   }
   return sockets;
 }

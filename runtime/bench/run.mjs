@@ -20,8 +20,8 @@ const runs = quick ? 1 : Number(options.runs ?? 5);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number of runs, 1 or more: got ${String(options.runs)}.`);
 
 const sizes = quick
-  ? { pipeline: 20_000, stages: 10, fanout: 10_000, workers: 100, idle: [10_000, 100_000], pingpong: 10_000, breakdown: 10_000 }
-  : { pipeline: 200_000, stages: 10, fanout: 100_000, workers: 100, idle: [100_000, 1_000_000], pingpong: 100_000, breakdown: 10_000 };
+  ? { pipeline: 20_000, stages: 10, fanout: 10_000, workers: 100, idle: [10_000, 100_000], pingpong: 10_000, breakdown: 10_000, echo: { clients: 100, rounds: 200, bytes: 64 }, connections: 1_000 }
+  : { pipeline: 200_000, stages: 10, fanout: 100_000, workers: 100, idle: [100_000, 1_000_000], pingpong: 100_000, breakdown: 10_000, echo: { clients: 100, rounds: 2_000, bytes: 64 }, connections: 10_000 };
 const KB = 1024;
 const GB = 1024 ** 3;
 /** The RSS target holds for a million idle components. */
@@ -30,10 +30,11 @@ const rssTargetComponents = 1_000_000;
 /** @typedef {import("./support.mjs").ThroughputResult} ThroughputResult */
 /** @typedef {import("./support.mjs").MemoryResult} MemoryResult */
 /** @typedef {import("./support.mjs").BreakdownResult} BreakdownResult */
+/** @typedef {import("./support.mjs").ConnectionsResult} ConnectionsResult */
 
 /**
  * Runs one workload in a fresh Node process and resolves with what it reports.
- * @template {ThroughputResult | MemoryResult | BreakdownResult} T
+ * @template {ThroughputResult | MemoryResult | BreakdownResult | ConnectionsResult} T
  * @param {string} file under workloads/
  * @param {(string | number)[]} args
  * @param {string[]} [execArgv]
@@ -129,6 +130,17 @@ for (const components of sizes.idle) {
 }
 /** @type {BreakdownResult} */
 const breakdown = await runWorkload("idle.mjs", ["breakdown", sizes.breakdown], ["--expose-gc"]);
+const echo = await throughput("echo.mjs", [sizes.echo.clients, sizes.echo.rounds, sizes.echo.bytes], ["kamaelia", "net"]);
+/** @type {Record<string, ConnectionsResult[]>} */
+const connections = { kamaelia: [], net: [] };
+for (let run = 1; run <= runs; run++) {
+  for (const name of ["kamaelia", "net"]) {
+    /** @type {ConnectionsResult} */
+    const result = await runWorkload("connections.mjs", [name, sizes.connections], ["--expose-gc"]);
+    connections[name]?.push(result);
+    console.error(`  connections.mjs ${name} run ${String(run)}/${String(runs)}: ${bytes(result.perConnection.heap)} heap, ${bytes(result.perConnection.rss)} RSS per connection`);
+  }
+}
 const loadAtEnd = loadavg();
 
 /** @typedef {{ workload: string, kamaelia: string, baseline: string, ratio: string, target: string, met: string }} Row */
@@ -200,6 +212,20 @@ for (const { components, results } of idle) {
 const pingpongName = `W4 ping-pong, ${count(sizes.pingpong)} round trips`;
 compare(pingpongName, pingpong, "async-generators", "async generators", "round trips/s", 1);
 compare(pingpongName, pingpong, "channels", "promise channel", "round trips/s", null);
+const echoName = `W5 TCP echo, ${String(sizes.echo.clients)} clients x ${count(sizes.echo.rounds)} round trips of ${String(sizes.echo.bytes)} B`;
+compare(echoName, echo, "net", "raw node:net", "round trips/s", 0.8);
+for (const measure of /** @type {const} */ (["heap", "rss"])) {
+  const ours = median((connections["kamaelia"] ?? []).map((result) => result.perConnection[measure]));
+  const theirs = median((connections["net"] ?? []).map((result) => result.perConnection[measure]));
+  rows.push({
+    workload: `W6 ${count(sizes.connections)} idle TCP connections: ${measure === "heap" ? "heap" : "RSS"} per connection`,
+    kamaelia: bytes(ours),
+    baseline: `raw node:net: ${bytes(theirs)}`,
+    ratio: `${(ours / theirs).toFixed(2)}x`,
+    target: "(for reference)",
+    met: "",
+  });
+}
 
 /** @type {(keyof Row)[]} */
 const columns = ["workload", "kamaelia", "baseline", "ratio", "target", "met"];
@@ -249,6 +275,8 @@ const results = [
   `- W1 (hops/s): ${everyRun(pipeline)}`,
   `- W2 (msgs/s): ${everyRun(fanout)}`,
   `- W4 (round trips/s): ${everyRun(pingpong)}`,
+  `- W5 (round trips/s): ${everyRun(echo)}`,
+  `- W6 (heap, RSS per connection): ${Object.entries(connections).map(([name, all]) => `${name}: ${all.map((result) => `${bytes(result.perConnection.heap)}, ${bytes(result.perConnection.rss)}`).join("; ")}`).join(" | ")}`,
   ...idle.map(({ components, results: all }) => `- W3 ${count(components)} (heap per idle component): ${all.map((result) => bytes(result.phases.idle.heap)).join(", ")}`),
   "",
   "### W3: memory per component, by phase (medians)",

@@ -17,6 +17,11 @@
  * @typedef {{ components: number, phases: Record<"created" | "activated" | "idle", Memory>, total: Memory, deliverSeconds: number }} MemoryResult
  */
 /**
+ * What W6 reports: heap used and RSS per open connection (less what the server used before the first), and
+ * the process's total while it held them.
+ * @typedef {{ connections: number, perConnection: Memory, total: Memory }} ConnectionsResult
+ */
+/**
  * What the W3 heap snapshots show: per kind of heap object, how many and how many bytes each component adds.
  * @typedef {{ components: number, kinds: { kind: string, objects: number, bytes: number }[] }} BreakdownResult
  */
@@ -71,7 +76,7 @@ export function throughput(work, { seconds, cpuSeconds }) {
 
 /**
  * Hands the result to `run.mjs`, or prints it when the workload was started by hand.
- * @param {ThroughputResult | MemoryResult | BreakdownResult} result
+ * @param {ThroughputResult | MemoryResult | BreakdownResult | ConnectionsResult} result
  */
 export function report(result) {
   if (process.send === undefined) console.log(JSON.stringify(result, null, 2));

@@ -14,6 +14,9 @@ export { TCPClient } from "./internet/TCPClient.js";
 export { WebSocketClient } from "./internet/WebSocketClient.js";
 export { WebSocketServer } from "./internet/WebSocketServer.js";
 
+// Internet: UDP peers
+export { PostboxPeer, SimplePeer, TargettedPeer, type Packet, type UDPPeerOptions } from "./internet/UDP.js";
+
 // Protocol: HTTP files
 export { Minimal, MinimalFactory } from "./file/Minimal.js";
 

@@ -13,10 +13,12 @@ const runtimeDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const srcDir = join(runtimeDir, "src");
 /** Where the examples are written as modules; under the runtime so that they resolve its dependencies. */
 const tmpRoot = join(runtimeDir, "test", ".examples-tmp");
-/** What `kamaelia` and `kamaelia/node` stand for while the examples run: the sources, not the build. */
+/** What `kamaelia` and its subpaths stand for while the examples run: the sources, not the build. */
 const entries: Readonly<Record<string, string>> = {
   kamaelia: join(srcDir, "index.js"),
   "kamaelia/node": join(srcDir, "node.js"),
+  "kamaelia/testing": join(srcDir, "testing.js"),
+  "kamaelia/browser": join(srcDir, "browser.js"),
 };
 
 interface Example {
@@ -87,9 +89,9 @@ function trailingComments(code: string): string[] {
   return [...found.entries()].sort(([a], [b]) => a - b).map(([, text]) => text);
 }
 
-/** Points imports of `kamaelia` and `kamaelia/node` at the sources. */
+/** Points imports of `kamaelia` and its subpaths at the sources. */
 function pointAtSources(code: string): string {
-  return code.replace(/(from\s+|import\s*\(\s*)(["'])(kamaelia(?:\/node)?)\2/g, (whole, before: string, quote: string, name: string) => {
+  return code.replace(/(from\s+|import\s*\(\s*)(["'])(kamaelia(?:\/(?:node|testing|browser))?)\2/g, (whole, before: string, quote: string, name: string) => {
     const target = entries[name];
     return target === undefined ? whole : `${before}${quote}${target}${quote}`;
   });

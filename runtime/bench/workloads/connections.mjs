@@ -41,13 +41,21 @@ async function net() {
   let open = 0;
   const server = createServer({ allowHalfOpen: true }, (socket) => {
     open++;
-    socket.on("close", () => open--);
+    socket.on("close", () => {
+      open--;
+    });
     socket.pipe(socket);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
   const address = server.address();
   check(typeof address === "object" && address !== null, "the server has no address");
-  return { port: address.port, connections: () => open, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { port: address.port, connections: () => open, close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
 }
 
 const gc = /** @type {{ gc?: () => void }} */ (globalThis).gc;

@@ -102,8 +102,8 @@ interface Input {
   sink: Writable | null;
   /** The named pipe, for an input to one. */
   readonly path?: string;
-  /** When to try opening the named pipe again (the scheduler's clock). */
-  retryAt: number;
+  /** Waiting to try opening the named pipe again. */
+  retrying: boolean;
   open: boolean;
   draining: boolean;
 }
@@ -183,16 +183,16 @@ export class SubProcess extends AsyncComponent {
         this.unpause();
       });
       this.pid = child.pid;
-      if (child.stdin !== null) inputs.push(this.#input({ box: "inbox", sink: child.stdin, retryAt: 0, open: true, draining: false }));
+      if (child.stdin !== null) inputs.push(this.#input({ box: "inbox", sink: child.stdin, retrying: false, open: true, draining: false }));
       // An input pipe is opened for writing only once the process has opened it for reading, so that
       // closing it is an end of file the process sees.
-      for (const [path, box] of Object.entries(this.#inpipes)) inputs.push({ box, sink: null, path, retryAt: 0, open: true, draining: false });
+      for (const [path, box] of Object.entries(this.#inpipes)) inputs.push({ box, sink: null, path, retrying: false, open: true, draining: false });
       if (child.stdout !== null) outputs.push(this.#output("outbox", child.stdout));
       if (child.stderr !== null && this.#stderrBox !== null) outputs.push(this.#output(this.#stderrBox, child.stderr));
 
       let finishing = false;
       let stop: ShutdownMicroprocess | undefined;
-      let killAt: number | undefined;
+      const kill = { due: false, sent: false };
       for (;;) {
         if (state.failure !== undefined) throw new ProcessFailed(this, this.#command, undefined, state.failure);
         const shutdown = checkShutdown(this);
@@ -202,17 +202,18 @@ export class SubProcess extends AsyncComponent {
           for (const output of outputs) output.queue.length = 0;
           if (state.status === undefined) {
             child.kill("SIGTERM");
-            killAt = (this.scheduler?.clock.now() ?? 0) + this.#killAfter;
-            this.wakeAfter(this.#killAfter);
+            this.#after(this.#killAfter, () => {
+              kill.due = true;
+            });
           }
         }
         if (shutdown instanceof ProducerFinished) finishing = true;
         if (stop === undefined) {
           for (const input of inputs) this.#feed(input, finishing);
           for (const output of outputs) this.#deliver(output);
-        } else if (killAt !== undefined && state.status === undefined && (this.scheduler?.clock.now() ?? 0) >= killAt) {
+        } else if (kill.due && !kill.sent && state.status === undefined) {
           child.kill("SIGKILL");
-          killAt = undefined;
+          kill.sent = true;
         }
         if (state.status !== undefined) {
           for (const input of inputs) this.#close(input);
@@ -254,18 +255,27 @@ export class SubProcess extends AsyncComponent {
     return input;
   }
 
+  /** Runs `action` and wakes the component `ms` milliseconds from now on its scheduler's clock. */
+  #after(ms: number, action: () => void): void {
+    this.scheduler?.clock.setTimeout(() => {
+      action();
+      this.unpause();
+    }, ms);
+  }
+
   /** Opens a named input pipe if the process has opened it for reading; else tries again a little later. */
   #openPipe(input: Input): boolean {
     const path = input.path;
-    const now = this.scheduler?.clock.now() ?? 0;
-    if (path === undefined || now < input.retryAt) return false;
+    if (path === undefined || input.retrying) return false;
     let fd: number;
     try {
       fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
     } catch {
       // ENXIO: no reader yet.
-      input.retryAt = now + PIPE_RETRY_MS;
-      this.wakeAfter(PIPE_RETRY_MS);
+      input.retrying = true;
+      this.#after(PIPE_RETRY_MS, () => {
+        input.retrying = false;
+      });
       return false;
     }
     input.sink = new Socket({ fd, readable: false, writable: true });

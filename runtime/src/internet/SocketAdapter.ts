@@ -75,15 +75,30 @@ export class SocketAdapter extends Component {
   #closeError: Error | undefined = undefined;
   /** `ProducerFinished` received: it closes once everything waiting in `inbox` has been written. */
   #finishAsked: ProducerFinished | undefined = undefined;
+  /** `ShutdownMicroprocess` asked through `_close`. */
+  #shutdownAsked: ShutdownMicroprocess | undefined = undefined;
+  readonly #report: ((message: unknown) => void) | undefined;
 
   /**
    * @param transport - the open connection, or null to open one with `connect()` when it starts
    * @param role - whose end it is
+   * @param report - where control messages other than shutdown messages go; default: on from `signal`
    */
-  constructor(transport: Transport | null, role: SocketRole) {
+  constructor(transport: Transport | null, role: SocketRole, report?: (message: unknown) => void) {
     super();
     this.#transport = transport;
     this.#role = role;
+    this.#report = report;
+  }
+
+  /**
+   * @internal Acts as if `message` had arrived on `control`: how a server closes its connections
+   * without a link (and a box) per connection.
+   */
+  _close(message: ProducerFinished | ShutdownMicroprocess): void {
+    if (message instanceof ShutdownMicroprocess) this.#shutdownAsked ??= message;
+    else this.#finishAsked ??= message;
+    this.unpause();
   }
 
   /** Where the connection leads, for messages: `"127.0.0.1:4000"`. */
@@ -98,10 +113,11 @@ export class SocketAdapter extends Component {
   }
 
   override *main(): Generator<unknown, void, unknown> {
-    const connecting = new AbortController();
+    let connecting: AbortController | null = null;
     let transport = this.#transport;
     try {
       if (transport === null) {
+        connecting = new AbortController();
         transport = yield* this.#open(connecting.signal);
         if (transport === null) return;
         this.#transport = transport;
@@ -114,7 +130,7 @@ export class SocketAdapter extends Component {
         const delivered = this.#deliver(transport);
         if (!this.#closed) {
           if (finishing === undefined) this.#write(transport, false);
-          const shutdown = checkShutdown(this);
+          const shutdown = this.#takeControl();
           if (shutdown instanceof ShutdownMicroprocess) {
             if (finishing === undefined) this.#write(transport, true);
             this.#released = true;
@@ -161,8 +177,29 @@ export class SocketAdapter extends Component {
         yield;
       }
     } finally {
-      connecting.abort();
+      connecting?.abort();
     }
+  }
+
+  /**
+   * Takes what waits on `control` (and what `_close` asked): the shutdown message to act on, if any,
+   * `ShutdownMicroprocess` first. Other messages are reported, or passed on from `signal`.
+   */
+  #takeControl(): ProducerFinished | ShutdownMicroprocess | undefined {
+    const report = this.#report;
+    let shutdown: ProducerFinished | ShutdownMicroprocess | undefined;
+    if (report === undefined) shutdown = checkShutdown(this);
+    else {
+      while (this.dataReady("control") > 0) {
+        const message = this.recv("control");
+        if (message instanceof ShutdownMicroprocess) {
+          if (!(shutdown instanceof ShutdownMicroprocess)) shutdown = message;
+        } else if (message instanceof ProducerFinished) shutdown ??= message;
+        else report(message);
+      }
+    }
+    if (shutdown instanceof ShutdownMicroprocess) return shutdown;
+    return this.#shutdownAsked ?? shutdown;
   }
 
   /** @internal Ending any other way than closing (stopped, failed) drops the connection. */
@@ -192,15 +229,12 @@ export class SocketAdapter extends Component {
     for (;;) {
       if (opening.failed) throw opening.failure;
       if (opening.transport !== null) return opening.transport;
-      while (this.dataReady("control") > 0) {
-        const message = this.recv("control");
-        if (message instanceof ShutdownMicroprocess) {
-          this.send(message, "signal");
-          return null;
-        }
-        if (message instanceof ProducerFinished) this.#finishAsked ??= message;
-        else this.send(message, "signal");
+      const shutdown = this.#takeControl();
+      if (shutdown instanceof ShutdownMicroprocess) {
+        this.send(shutdown, "signal");
+        return null;
       }
+      if (shutdown !== undefined) this.#finishAsked ??= shutdown;
       this.pause();
       yield;
     }

@@ -60,96 +60,9 @@ export function sleepingWakeCounters<N extends number>(scheduler: Scheduler, cou
   return counters as Tuple<WakeCounter, N>;
 }
 
-function isPublic(box: string): boolean {
-  return !box.startsWith("_");
-}
+import { Harness } from "../testing/Harness.js";
 
-/**
- * A component under test, wired to a feeder and a collector that are never scheduled. Boxes whose
- * names start with "_" are the component's internal wiring and are left alone.
- */
-export class Harness {
-  readonly clock: VirtualClock;
-  readonly scheduler: Scheduler;
-  readonly #wiring = new Component();
-  readonly #feeder = new Component();
-  readonly #collector = new Component();
-
-  /**
-   * @param component - the component under test, activated here
-   * @param peer - another harness whose scheduler (and clock) to share, to test components that meet
-   */
-  constructor(
-    readonly component: Component,
-    peer?: Harness,
-  ) {
-    this.clock = peer?.clock ?? new VirtualClock();
-    this.scheduler = peer?.scheduler ?? new Scheduler({ clock: this.clock });
-    for (const name of Object.keys(component.inboxes).filter(isPublic)) {
-      this.#feeder._createOutbox(name);
-      this.#wiring.link([this.#feeder, name], [component, name]);
-    }
-    for (const name of Object.keys(component.outboxes).filter(isPublic)) {
-      this.#collector._createInbox(name);
-      this.#wiring.link([component, name], [this.#collector, name]);
-    }
-    component.activate(this.scheduler);
-  }
-
-  /** Puts messages into one of the component's inboxes. */
-  send(box: string, ...messages: unknown[]): this {
-    for (const message of messages) this.#feeder.send(message, box);
-    return this;
-  }
-
-  /**
-   * Makes the destination of one of the component's outboxes hold at most `size` messages, like a
-   * size-limited inbox: sends beyond it throw `NoSpaceInBox` until `take(box)` makes room.
-   */
-  limit(box: string, size: number): this {
-    this.#collector.setInboxSize(box, size);
-    return this;
-  }
-
-  /** Takes everything that has left one of the component's outboxes (default "outbox") since the last call. */
-  take(box = "outbox"): unknown[] {
-    return drain(this.#collector, box);
-  }
-
-  /** Runs cycles until nothing is runnable (timers are not advanced). */
-  settle(): this {
-    this.scheduler.runUntilIdle();
-    return this;
-  }
-
-  /** Moves the virtual clock on and runs until nothing is runnable. */
-  advance(ms: number): this {
-    this.clock.advance(ms);
-    return this.settle();
-  }
-
-  /** Runs until the component (and anything it started) has ended; rejects if it failed. */
-  async finish(): Promise<this> {
-    await this.scheduler.runThreads();
-    return this;
-  }
-}
-
-/**
- * Runs `component` with `inputs` already waiting in its inboxes until it ends (on a virtual clock), and
- * returns everything that left each of its outboxes, in order.
- */
-export async function runComponent(
-  component: Component,
-  inputs: Readonly<Record<string, readonly unknown[]>> = {},
-): Promise<Record<string, unknown[]>> {
-  const harness = new Harness(component);
-  for (const [box, messages] of Object.entries(inputs)) harness.send(box, ...messages);
-  await harness.finish();
-  const outputs: Record<string, unknown[]> = {};
-  for (const name of Object.keys(component.outboxes).filter(isPublic)) outputs[name] = harness.take(name);
-  return outputs;
-}
+export { Harness, runComponent } from "../testing/Harness.js";
 
 /**
  * Records what arrives in its inbox and, at the end, its control inbox. It takes every waiting message

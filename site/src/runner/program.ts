@@ -5,6 +5,7 @@
  */
 
 import { transform } from "sucrase";
+import { moduleSpecifier } from "./program-imports.js";
 import type { RunFailure, RuntimeUrls } from "./protocol.js";
 
 /** A program the page cannot run in a worker, with the reason, in words for the learner. */
@@ -20,21 +21,6 @@ export class UnrunnableProgram extends Error {
   ) {
     super(message);
   }
-}
-
-// `from "x"`, `import "x"` and `import("x")`, with either quote.
-const moduleSpecifier = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])([^"'\n]+)\2/g;
-
-/** The modules a program imports, in order, each once. */
-export function importsOf(code: string): string[] {
-  const found = new Set<string>();
-  for (const match of code.matchAll(moduleSpecifier)) found.add(match[3] ?? "");
-  return [...found];
-}
-
-/** Tells whether a program needs Node (it imports `kamaelia/node` or a `node:` module). */
-export function needsNode(code: string): boolean {
-  return importsOf(code).some((specifier) => specifier === "kamaelia/node" || specifier.startsWith("node:"));
 }
 
 /** Where sucrase puts the position in its syntax errors: "Unexpected token (3:5)". */
@@ -101,6 +87,7 @@ function stackOf(error: unknown): string {
  * (the blob URL the program was imported from).
  */
 export function programLine(stack: string, moduleUrl: string): number | null {
+  if (moduleUrl === "") return null;
   for (const frame of stack.split("\n")) {
     const at = frame.indexOf(moduleUrl);
     if (at === -1) continue;

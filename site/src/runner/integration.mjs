@@ -1,0 +1,69 @@
+// The runner's files served beside the site, under `/_runner/` (see assets.mjs): written into the build,
+// and served from memory by the dev server.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runnerFiles } from "./assets.mjs";
+
+/** The path the runner's files are served under. */
+const base = "_runner/";
+
+/**
+ * The Astro integration.
+ * @returns {import("astro").AstroIntegration}
+ */
+export function runnerAssets() {
+  /** @type {string} */
+  let root = "";
+  return {
+    name: "kamaelia-runner-assets",
+    hooks: {
+      "astro:config:setup": ({ config, updateConfig }) => {
+        root = fileURLToPath(config.root);
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: "kamaelia-runner-assets",
+                configureServer(server) {
+                  server.middlewares.use((request, response, next) => {
+                    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+                    const at = path.indexOf(`/${base}`);
+                    if (at === -1) {
+                      next();
+                      return;
+                    }
+                    runnerFiles(root).then(
+                      (files) => {
+                        const contents = files.get(path.slice(at + base.length + 1));
+                        if (contents === undefined) {
+                          next();
+                          return;
+                        }
+                        response.setHeader("Content-Type", path.endsWith(".js") ? "text/javascript" : "application/json");
+                        response.end(contents);
+                      },
+                      (/** @type {unknown} */ error) => {
+                        next(error);
+                      },
+                    );
+                  });
+                },
+              },
+            ],
+          },
+        });
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const out = fileURLToPath(new URL(base, dir));
+        const files = await runnerFiles(root);
+        for (const [path, contents] of files) {
+          const file = `${out}${path}`;
+          await mkdir(dirname(file), { recursive: true });
+          await writeFile(file, contents);
+        }
+        logger.info(`wrote ${String(files.size)} files to ${base}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The running system as a graph for ELK's layered layout: components as nodes, their inboxes (left) and
+ * outboxes (right) as ports, containers as nodes holding their children, linkages as edges labelled with
+ * their message counts. Coordinates come back absolute (ELK's `ROOT` coordinates), ready to draw.
+ * @module
+ */
+
+import type { ElkExtendedEdge, ElkNode, ElkPort } from "elkjs/lib/elk-api.js";
+import type { SystemComponent, SystemLinkage, SystemModel } from "./topology-model.js";
+
+/** At most this many components are drawn; the rest are counted under the picture. */
+export const MAX_DRAWN = 120;
+
+/** The size of the text the picture draws, in pixels. */
+export const FONT_SIZE = 12;
+/** The advance of one character of the picture's monospace font. */
+const CHAR_WIDTH = FONT_SIZE * 0.62;
+const PORT_SIZE = 8;
+const PORT_GAP = 18;
+const NAME_HEIGHT = 26;
+
+/** How wide a text is drawn, close enough for layout. */
+export function textWidth(text: string): number {
+  return Math.ceil(text.length * CHAR_WIDTH);
+}
+
+/** A port's id: the component, which side, the box. */
+export function portId(id: number, side: "in" | "out", box: string): string {
+  return `${String(id)}:${side}:${box}`;
+}
+
+/** A component's node id. */
+export function nodeId(id: number): string {
+  return `c${String(id)}`;
+}
+
+/** The boxes drawn for a component: its public ones and any other that a linkage uses. */
+function drawnBoxes(boxes: readonly string[], side: "in" | "out", id: number, used: ReadonlySet<string>): string[] {
+  return boxes.filter((box) => !box.startsWith("_") || used.has(portId(id, side, box)));
+}
+
+function ports(component: SystemComponent, used: ReadonlySet<string>): ElkPort[] {
+  const port = (side: "in" | "out", box: string): ElkPort => ({
+    id: portId(component.id, side, box),
+    width: PORT_SIZE,
+    height: PORT_SIZE,
+    layoutOptions: { "elk.port.side": side === "in" ? "WEST" : "EAST" },
+    labels: [{ text: box, width: textWidth(box), height: FONT_SIZE }],
+  });
+  return [
+    ...drawnBoxes(component.inboxes, "in", component.id, used).map((box) => port("in", box)),
+    ...drawnBoxes(component.outboxes, "out", component.id, used).map((box) => port("out", box)),
+  ];
+}
+
+function widest(texts: readonly string[]): number {
+  return texts.reduce((width, text) => Math.max(width, textWidth(text)), 0);
+}
+
+function node(component: SystemComponent, children: ElkNode[], used: ReadonlySet<string>): ElkNode {
+  const inboxes = drawnBoxes(component.inboxes, "in", component.id, used);
+  const outboxes = drawnBoxes(component.outboxes, "out", component.id, used);
+  const sides = widest(inboxes) + widest(outboxes) + 3 * PORT_SIZE;
+  const portsHeight = Math.max(inboxes.length, outboxes.length) * PORT_GAP;
+  const shared = {
+    id: nodeId(component.id),
+    labels: [{ text: component.name, width: textWidth(component.name), height: FONT_SIZE }],
+    ports: ports(component, used),
+  };
+  if (children.length === 0) {
+    return {
+      ...shared,
+      width: Math.max(textWidth(component.name) + 2 * PORT_SIZE, sides),
+      height: NAME_HEIGHT + portsHeight,
+      layoutOptions: {
+        "elk.portConstraints": "FIXED_SIDE",
+        "elk.portLabels.placement": "INSIDE",
+        "elk.nodeLabels.placement": "INSIDE V_TOP H_CENTER",
+        "elk.nodeSize.constraints": "PORTS PORT_LABELS NODE_LABELS MINIMUM_SIZE",
+        "elk.nodeSize.minimum": `(${String(Math.max(textWidth(component.name) + 2 * PORT_SIZE, sides))}, ${String(NAME_HEIGHT + portsHeight)})`,
+      },
+    };
+  }
+  // A container: its own boxes on its border, its children inside, clear of the port labels.
+  return {
+    ...shared,
+    children,
+    layoutOptions: {
+      "elk.portConstraints": "FIXED_SIDE",
+      "elk.portLabels.placement": "INSIDE",
+      "elk.nodeLabels.placement": "INSIDE V_TOP H_LEFT",
+      "elk.nodeSize.constraints": "PORTS PORT_LABELS NODE_LABELS MINIMUM_SIZE",
+      "elk.padding": `[top=${String(NAME_HEIGHT + 4)},left=${String(widest(inboxes) + 2 * PORT_SIZE)},bottom=12,right=${String(widest(outboxes) + 2 * PORT_SIZE)}]`,
+    },
+  };
+}
+
+function edge(linkage: SystemLinkage): ElkExtendedEdge {
+  const label = String(linkage.delivered);
+  return {
+    id: linkage.key,
+    sources: [portId(linkage.source.id, linkage.passthrough === 1 ? "in" : "out", linkage.source.box)],
+    targets: [portId(linkage.sink.id, linkage.passthrough === 2 ? "out" : "in", linkage.sink.box)],
+    // Room for a count of up to four digits, so that counting up never needs a new layout.
+    labels: [{ id: `${linkage.key}#count`, text: label, width: textWidth("0000"), height: FONT_SIZE }],
+  };
+}
+
+/** The graph ELK lays out, and the components left out of it. */
+export interface SystemGraph {
+  readonly graph: ElkNode;
+  /** Components not drawn, past {@link MAX_DRAWN}. */
+  readonly hidden: number;
+}
+
+/** The model as a graph for ELK. */
+export function systemGraph(model: SystemModel): SystemGraph {
+  const drawn = [...model.components.values()].sort((a, b) => a.id - b.id).slice(0, MAX_DRAWN);
+  const ids = new Set(drawn.map((component) => component.id));
+  const linkages = [...model.linkages.values()].filter((linkage) => ids.has(linkage.source.id) && ids.has(linkage.sink.id));
+  const used = new Set(linkages.flatMap((linkage) => [...edge(linkage).sources, ...edge(linkage).targets]));
+  const children = new Map<number | null, SystemComponent[]>();
+  for (const component of drawn) {
+    const parent = component.parent !== null && ids.has(component.parent) ? component.parent : null;
+    children.set(parent, [...(children.get(parent) ?? []), component]);
+  }
+  const build = (component: SystemComponent): ElkNode =>
+    node(component, (children.get(component.id) ?? []).map(build), used);
+  return {
+    hidden: model.components.size - drawn.length,
+    graph: {
+      id: "system",
+      layoutOptions: {
+        "elk.algorithm": "layered",
+        "elk.direction": "RIGHT",
+        "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+        "elk.json.edgeCoords": "ROOT",
+        "elk.json.shapeCoords": "ROOT",
+        "elk.edgeLabels.placement": "CENTER",
+        "elk.layered.spacing.nodeNodeBetweenLayers": "40",
+        "elk.spacing.nodeNode": "24",
+        "elk.padding": "[top=8,left=8,bottom=8,right=8]",
+      },
+      children: (children.get(null) ?? []).map(build),
+      edges: linkages.map(edge),
+    },
+  };
+}

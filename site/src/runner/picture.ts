@@ -1,0 +1,195 @@
+/**
+ * The picture of the running system: an SVG drawn from the model, laid out by ELK in its own worker
+ * (loaded the first time there is something to draw), restyled as components end and linkages go, and
+ * with each linkage's message count updated, and a message shown travelling along it, as it counts up.
+ * @module
+ */
+
+import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
+import { FONT_SIZE, nodeId, portId, systemGraph } from "./layout.js";
+import type { ModelChange, SystemModel } from "./topology-model.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+let elk: Promise<ELK> | null = null;
+
+/** ELK in a worker of its own, loaded once per page. */
+function layoutEngine(): Promise<ELK> {
+  elk ??= Promise.all([import("elkjs/lib/elk-api.js"), import("elkjs/lib/elk-worker.min.js?url")]).then(
+    ([api, worker]) => new api.default({ workerUrl: worker.default }),
+  );
+  return elk;
+}
+
+function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
+  const made = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) made.setAttribute(key, String(value));
+  parent?.append(made);
+  return made;
+}
+
+function text(content: string, x: number, y: number, className: string, parent: Element): SVGTextElement {
+  const made = element("text", { x, y, class: className }, parent);
+  made.textContent = content;
+  return made;
+}
+
+/** Every node of a laid-out graph, containers before what they contain. */
+function* nodesOf(node: ElkNode): Generator<ElkNode> {
+  for (const child of node.children ?? []) {
+    yield child;
+    yield* nodesOf(child);
+  }
+}
+
+/** Draws one run's system into `host`, replacing what was there. */
+export class Picture {
+  readonly #host: HTMLElement;
+  readonly #model: SystemModel;
+  #svg: SVGSVGElement | null = null;
+  #laying = false;
+  #again = false;
+  readonly #reducedMotion = globalThis.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  /**
+   * @param host - the element the SVG goes in
+   * @param model - the system as the run has shown it
+   */
+  constructor(host: HTMLElement, model: SystemModel) {
+    this.#host = host;
+    this.#model = model;
+  }
+
+  /** Shows what a snapshot changed: a new layout, new styles, or new counts. */
+  update(change: ModelChange): void {
+    if (change.shape || this.#svg === null) {
+      void this.#layOut();
+      return;
+    }
+    if (change.states) this.#restyle();
+    for (const key of change.counts) this.#count(key);
+  }
+
+  async #layOut(): Promise<void> {
+    if (this.#laying) {
+      this.#again = true;
+      return;
+    }
+    this.#laying = true;
+    // Read through a function: the flag changes while a layout is awaited.
+    const again = (): boolean => this.#again;
+    try {
+      do {
+        this.#again = false;
+        const { graph, hidden } = systemGraph(this.#model);
+        if (graph.children?.length === 0) continue;
+        const laidOut = await (await layoutEngine()).layout(graph);
+        if (!again()) this.#draw(laidOut, hidden);
+      } while (again());
+    } finally {
+      this.#laying = false;
+    }
+  }
+
+  #draw(graph: ElkNode, hidden: number): void {
+    const width = Math.ceil(graph.width ?? 0);
+    const height = Math.ceil(graph.height ?? 0);
+    const svg = element("svg", {
+      viewBox: `0 0 ${String(width)} ${String(height)}`,
+      width,
+      height,
+      role: "img",
+      class: "runner-svg",
+      style: `max-width: 100%; height: auto; font-size: ${String(FONT_SIZE)}px`,
+    });
+    const title = element("title", {}, svg);
+    const defs = element("defs", {}, svg);
+    const marker = element("marker", { id: `${this.#host.id}-arrow`, viewBox: "0 0 8 8", refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+    element("path", { d: "M 0 0 L 8 4 L 0 8 z", class: "runner-arrow" }, marker);
+    const nodes = element("g", { class: "runner-nodes" }, svg);
+    const edges = element("g", { class: "runner-edges" }, svg);
+    for (const laid of nodesOf(graph)) this.#drawNode(laid, nodes);
+    for (const laid of graph.edges ?? []) {
+      const section = laid.sections?.[0];
+      if (section === undefined) continue;
+      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+      const group = element("g", { class: "runner-edge", "data-linkage": laid.id }, edges);
+      element("path", { d: `M ${points.map((point) => `${String(point.x)} ${String(point.y)}`).join(" L ")}`, "marker-end": `url(#${this.#host.id}-arrow)` }, group);
+      const label = laid.labels?.[0];
+      if (label !== undefined) {
+        text(label.text ?? "", (label.x ?? 0) + (label.width ?? 0) / 2, (label.y ?? 0) + FONT_SIZE - 2, "runner-count", group).setAttribute("text-anchor", "middle");
+      }
+    }
+    const components = this.#model.components.size - hidden;
+    const linkages = graph.edges?.length ?? 0;
+    title.textContent = `${String(components)} components and ${String(linkages)} linkages`;
+    svg.setAttribute("aria-label", `The running system: ${title.textContent}${hidden > 0 ? `, and ${String(hidden)} more components not drawn` : ""}`);
+    this.#svg = svg;
+    this.#host.replaceChildren(svg);
+    if (hidden > 0) {
+      const more = document.createElement("p");
+      more.className = "runner-picture-more";
+      more.textContent = `${String(hidden)} more components are running but not drawn.`;
+      this.#host.append(more);
+    }
+    this.#restyle();
+  }
+
+  #drawNode(laid: ElkNode, parent: Element): void {
+    const id = Number(laid.id.slice(1));
+    const component = this.#model.components.get(id);
+    if (component === undefined) return;
+    const group = element("g", { class: "runner-component", "data-component": component.name, "data-id": id }, parent);
+    if ((laid.children?.length ?? 0) > 0) group.classList.add("is-container");
+    element("rect", { x: laid.x ?? 0, y: laid.y ?? 0, width: laid.width ?? 0, height: laid.height ?? 0, rx: 4 }, group);
+    const name = laid.labels?.[0];
+    if (name !== undefined) text(component.name, (name.x ?? 0), (name.y ?? 0) + FONT_SIZE - 2, "runner-name", group);
+    for (const port of laid.ports ?? []) {
+      const [, side, box] = port.id.split(":");
+      if (side === undefined || box === undefined) continue;
+      element("rect", { x: port.x ?? 0, y: port.y ?? 0, width: port.width ?? 0, height: port.height ?? 0, class: `runner-port is-${side}`, "data-port": portId(id, side === "in" ? "in" : "out", box) }, group);
+      const label = port.labels?.[0];
+      if (label !== undefined) text(box, label.x ?? 0, (label.y ?? 0) + FONT_SIZE - 2, "runner-box", group);
+    }
+    group.setAttribute("aria-label", component.name);
+    group.dataset["node"] = nodeId(id);
+  }
+
+  #restyle(): void {
+    const svg = this.#svg;
+    if (svg === null) return;
+    for (const group of svg.querySelectorAll<SVGGElement>(".runner-component")) {
+      const component = this.#model.components.get(Number(group.dataset["id"]));
+      if (component !== undefined) group.dataset["state"] = component.state;
+    }
+    for (const group of svg.querySelectorAll<SVGGElement>(".runner-edge")) {
+      const linkage = this.#model.linkages.get(group.dataset["linkage"] ?? "");
+      if (linkage === undefined) continue;
+      group.classList.toggle("is-removed", linkage.removed);
+      const count = group.querySelector(".runner-count");
+      if (count !== null) count.textContent = String(linkage.delivered);
+    }
+  }
+
+  /** A linkage's count went up: show the new count, and a message travelling along it. */
+  #count(key: string): void {
+    const group = this.#svg?.querySelector<SVGGElement>(`.runner-edge[data-linkage="${CSS.escape(key)}"]`);
+    const linkage = this.#model.linkages.get(key);
+    if (group === undefined || group === null || linkage === undefined) return;
+    const count = group.querySelector(".runner-count");
+    if (count !== null) count.textContent = String(linkage.delivered);
+    if (this.#reducedMotion || group.querySelector(".runner-message") !== null) return;
+    const path = group.querySelector("path")?.getAttribute("d");
+    if (path === null || path === undefined) return;
+    const message = element("circle", { r: 3.5, class: "runner-message" }, group);
+    const motion = element("animateMotion", { dur: "0.4s", path, fill: "freeze" }, message);
+    motion.addEventListener("endEvent", () => {
+      message.remove();
+    });
+    motion.beginElement();
+    // endEvent does not fire when the document's timeline is paused; make sure it goes anyway.
+    setTimeout(() => {
+      message.remove();
+    }, 500);
+  }
+}

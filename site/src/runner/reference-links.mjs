@@ -1,0 +1,69 @@
+// The map from every name `kamaelia` exports (runtime/src/index.ts, node.ts and browser.ts) to the URL
+// of its reference page, built from the entry files and the reference pages the site generates. The
+// editor and the site's code blocks link names with it.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { pageId } from "../page-id.mjs";
+
+/** The runtime's entry files, as `kamaelia`, `kamaelia/node` and `kamaelia/browser` export them. */
+const entryFiles = ["index.ts", "node.ts", "browser.ts"];
+
+/**
+ * The names an entry file exports by name (`export { A, type B, C as D } from "./x.js"`), types included.
+ * @param {string} source the entry file's text
+ * @returns {string[]}
+ */
+export function exportedNames(source) {
+  /** @type {string[]} */
+  const names = [];
+  for (const match of source.matchAll(/\bexport\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const item of (match[1] ?? "").split(",")) {
+      const words = item.replace(/\/\/.*$/gm, "").trim().replace(/^type\s+/, "").split(/\s+as\s+/);
+      const name = (words[1] ?? words[0] ?? "").trim();
+      if (/^[A-Za-z_$][\w$]*$/.test(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * Every page under a folder: its path from the repository's root, and its title.
+ * @param {string} root the repository's root
+ * @param {string} folder a folder inside it
+ * @returns {{ path: string, title: string }[]}
+ */
+function pagesUnder(root, folder) {
+  /** @type {{ path: string, title: string }[]} */
+  const found = [];
+  const absolute = join(root, folder);
+  if (!existsSync(absolute)) return found;
+  for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
+    const file = join(entry.parentPath, entry.name);
+    const title = /^title:\s*"?([^"\n]+)"?\s*$/m.exec(readFileSync(file, "utf8"))?.[1];
+    if (title !== undefined) found.push({ path: relative(root, file).split(sep).join("/"), title });
+  }
+  return found;
+}
+
+/**
+ * Exported name to the URL of its reference page, for the names that have one.
+ * @param {string} root the repository's root
+ * @returns {Record<string, string>}
+ */
+export function referenceLinks(root) {
+  const exported = new Set(
+    entryFiles
+      .map((file) => join(root, "runtime", "src", file))
+      .filter((file) => existsSync(file))
+      .flatMap((file) => exportedNames(readFileSync(file, "utf8"))),
+  );
+  /** @type {Record<string, string>} */
+  const links = {};
+  for (const { path, title } of pagesUnder(root, "site/src/content/docs/reference")) {
+    // Entry pages (index.md) list a module's exports; the names' own pages are the others.
+    if (path.endsWith("/index.md") || !exported.has(title)) continue;
+    links[title] = `/${pageId(path)}/`;
+  }
+  return Object.fromEntries(Object.entries(links).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,347 @@
+/**
+ * One runner on a page: the editor, the Run, Stop, Reset, Solve and Share buttons, the output log and
+ * the picture of the running system, driven by a worker in the page or, for programs that need Node, a
+ * WebContainer (falling back to the program's recorded output when Node cannot start here).
+ * @module
+ */
+
+import type { Topology } from "kamaelia";
+import type { Editor } from "./editor.js";
+import { runInPage, type RunHandle, type RunSink } from "./in-page.js";
+import { Picture } from "./picture.js";
+import { needsNode } from "./program-imports.js";
+import type { RunFailure } from "./protocol.js";
+import { referenceLinks } from "./reference-client.js";
+import { decodeProgram, encodeProgram, readShareHash, shareHash } from "./share.js";
+import { forgetEdit, loadEdit, saveEdit, storageKey } from "./storage.js";
+import { SystemModel } from "./topology-model.js";
+
+/** What the page says about a runner (its `<script type="application/json">`). */
+export interface RunnerConfig {
+  /** Unique on the page: names its saved edits and its share links. */
+  readonly id: string;
+  /** The program's file name, such as `main.ts`. */
+  readonly title: string;
+  /** The program as the page has it. */
+  readonly code: string;
+  /** The answer, for a tutorial step's Solve button. */
+  readonly solution: string | null;
+  /** Where it runs: in the page, or in Node. */
+  readonly runs: "browser" | "node" | "both";
+  /** How long a run may take before it is stopped, in milliseconds. */
+  readonly budgetMs: number;
+  /** How long Node may take to start, in milliseconds. */
+  readonly bootTimeoutMs: number;
+  /** What the program printed when its test last ran, for when Node cannot start here. */
+  readonly transcript: string | null;
+  /** How to run it yourself. */
+  readonly command: string | null;
+}
+
+/** The most lines the log keeps; older ones are dropped, and counted. */
+const MAX_LINES = 5000;
+
+type RunState = "idle" | "running" | "finished" | "failed" | "stopped" | "unavailable";
+
+function seconds(ms: number): string {
+  return `${String(Math.round(ms / 100) / 10)} s`;
+}
+
+function part(root: HTMLElement, selector: string): HTMLElement {
+  const found = root.querySelector<HTMLElement>(selector);
+  if (found === null) throw new Error(`The runner's markup has no ${selector}.`);
+  return found;
+}
+
+function button(root: HTMLElement, action: string): HTMLButtonElement {
+  const found = root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+  if (found === null) throw new Error(`The runner's markup has no ${action} button.`);
+  return found;
+}
+
+/** A runner, mounted on the element the Runner component rendered. */
+export class Runner {
+  readonly #root: HTMLElement;
+  readonly #config: RunnerConfig;
+  readonly #key: string;
+  readonly #status: HTMLElement;
+  readonly #log: HTMLElement;
+  readonly #canvas: HTMLElement;
+  readonly #buttons: Record<"run" | "stop" | "reset" | "share", HTMLButtonElement>;
+  #text: string;
+  #editor: Editor | null = null;
+  #run: RunHandle | null = null;
+  #budget: ReturnType<typeof setTimeout> | undefined;
+  #pending: { stream: "out" | "err" | "note"; text: string }[] = [];
+  #flushing = false;
+  #lines = 0;
+  #dropped = 0;
+  #model = new SystemModel();
+  #picture: Picture | null = null;
+
+  /**
+   * @param root - the element the Runner component rendered
+   * @param config - what the page says about it
+   */
+  constructor(root: HTMLElement, config: RunnerConfig) {
+    this.#root = root;
+    this.#config = config;
+    this.#key = storageKey(location.pathname, config.id);
+    this.#status = part(root, "[data-runner-status]");
+    this.#log = part(root, "[data-runner-log]");
+    this.#canvas = part(root, "[data-runner-canvas]");
+    this.#buttons = {
+      run: button(root, "run"),
+      stop: button(root, "stop"),
+      reset: button(root, "reset"),
+      share: button(root, "share"),
+    };
+    const saved = loadEdit(this.#key);
+    this.#text = saved?.code ?? config.code;
+    if (saved !== null && saved.original !== config.code) {
+      this.#say("Your edit is kept, but this page's program has changed since: Reset shows the new one.");
+    } else if (saved !== null) {
+      this.#say("Your edit is kept in this browser; Reset restores the page's program.");
+    }
+    this.#buttons.run.addEventListener("click", () => {
+      this.run();
+    });
+    this.#buttons.stop.addEventListener("click", () => {
+      this.stop("Stopped.");
+    });
+    this.#buttons.reset.addEventListener("click", () => {
+      this.#reset();
+    });
+    this.#buttons.share.addEventListener("click", () => {
+      void this.#share();
+    });
+    root.querySelector<HTMLButtonElement>('[data-action="solve"]')?.addEventListener("click", () => {
+      if (config.solution !== null) this.#replace(config.solution, "Showing the solution; Reset restores the starting program.");
+    });
+    for (const button of root.querySelectorAll<HTMLButtonElement>("[data-action]")) button.disabled = button.dataset["action"] === "stop";
+    this.#setState("idle");
+  }
+
+  /** Replaces the static code with the editor. */
+  async attachEditor(): Promise<void> {
+    const { createEditor } = await import("./editor.js");
+    const host = part(this.#root, "[data-runner-editor]");
+    host.replaceChildren();
+    this.#editor = createEditor(host, {
+      doc: this.#text,
+      label: `Program ${this.#config.title}`,
+      onChange: (text) => {
+        this.#text = text;
+        saveEdit(this.#key, text, this.#config.code);
+      },
+      onRun: () => {
+        this.run();
+      },
+    });
+    host.dataset["ready"] = "";
+    const links = await referenceLinks();
+    this.#editor.link(links);
+  }
+
+  /**
+   * Loads a program from a share link into the editor, if the link is for this runner. It is not kept
+   * as the learner's edit until they change it.
+   */
+  async openShared(hash: string): Promise<void> {
+    const shared = readShareHash(hash);
+    if (shared?.id !== this.#config.id) return;
+    try {
+      this.#replace(await decodeProgram(shared.encoded), "Showing the program from the link; Reset restores this page's program.");
+      this.#root.scrollIntoView({ block: "start" });
+    } catch {
+      this.#say("The link's program could not be read: it may have been cut short.");
+    }
+  }
+
+  /** The program as the editor has it now. */
+  #current(): string {
+    return this.#editor?.text() ?? this.#text;
+  }
+
+  #replace(text: string, message: string): void {
+    this.#text = text;
+    this.#editor?.setText(text);
+    this.#say(message);
+  }
+
+  #reset(): void {
+    forgetEdit(this.#key);
+    this.#text = this.#config.code;
+    this.#editor?.setText(this.#config.code);
+    this.#say("Back to this page's program.");
+  }
+
+  async #share(): Promise<void> {
+    const url = new URL(location.href);
+    url.hash = shareHash(this.#config.id, await encodeProgram(this.#current()));
+    history.replaceState(history.state, "", url);
+    try {
+      await navigator.clipboard.writeText(url.href);
+      this.#say("A link to this program is in the address bar and on your clipboard.");
+    } catch {
+      this.#say("A link to this program is in the address bar: copy it from there.");
+    }
+  }
+
+  #say(message: string): void {
+    this.#status.textContent = message;
+  }
+
+  #setState(state: RunState): void {
+    this.#root.dataset["state"] = state;
+    this.#buttons.stop.disabled = state !== "running";
+  }
+
+  /** Runs the program as the editor has it, stopping the run before if there is one. */
+  run(): void {
+    this.stop(null);
+    const code = this.#current();
+    this.#log.replaceChildren();
+    this.#pending = [];
+    this.#lines = 0;
+    this.#dropped = 0;
+    this.#editor?.markLine(null);
+    this.#model = new SystemModel();
+    this.#picture = new Picture(this.#canvas, this.#model);
+    this.#canvas.replaceChildren();
+    this.#setState("running");
+    this.#say("Running…");
+    const started = performance.now();
+    performance.mark("runner:run");
+    let printed = false;
+    const sink: RunSink & { unavailable(reason: string): void } = {
+      print: (stream, text) => {
+        if (!printed) {
+          printed = true;
+          performance.mark("runner:first-output");
+        }
+        this.#print(stream, text);
+      },
+      topology: (topology: Topology) => {
+        this.#picture?.update(this.#model.update(topology));
+      },
+      failed: (failure) => {
+        this.#end();
+        this.#run?.stop();
+        this.#fail(failure);
+      },
+      done: () => {
+        this.#end();
+        this.#setState("finished");
+        this.#say(`Finished in ${String(Math.round(performance.now() - started))} ms.`);
+        // Keep the worker a little while, in case a timer of the program still has something to say.
+        const finished = this.#run;
+        setTimeout(() => {
+          if (this.#run === finished) this.stop(null);
+        }, 5000);
+      },
+      unavailable: (reason) => {
+        this.#end();
+        this.#unavailable(reason);
+      },
+    };
+    const inNode = this.#config.runs === "node" || needsNode(code);
+    this.#budget = setTimeout(() => {
+      this.stop(`Stopped after ${seconds(this.#config.budgetMs)}, the time a program may run here. Press Run to start it again.`);
+    }, this.#config.budgetMs + (inNode ? this.#config.bootTimeoutMs : 0));
+    if (inNode) {
+      void import("./webcontainer.js").then(({ runInNode }) => {
+        if (this.#root.dataset["state"] === "running") this.#run = runInNode(code, sink, this.#config.bootTimeoutMs);
+      });
+    } else {
+      this.#run = runInPage(code, sink);
+    }
+  }
+
+  /** Stops the run, if there is one; with a message, says so in the log. */
+  stop(message: string | null): void {
+    const running = this.#root.dataset["state"] === "running";
+    this.#end();
+    this.#run?.stop();
+    this.#run = null;
+    if (!running || message === null) return;
+    this.#setState("stopped");
+    this.#print("note", message);
+    this.#say(message);
+  }
+
+  #end(): void {
+    clearTimeout(this.#budget);
+    this.#budget = undefined;
+  }
+
+  #fail(failure: RunFailure): void {
+    this.#setState("failed");
+    const where = [
+      failure.component === null ? null : `in component ${failure.component}`,
+      failure.line === null ? null : `at line ${String(failure.line)} of ${this.#config.title}`,
+    ].filter((text) => text !== null);
+    this.#print("err", failure.message);
+    if (where.length > 0) this.#print("note", `The error was thrown ${where.join(", ")}.`);
+    this.#editor?.markLine(failure.line);
+    this.#say(`Failed${failure.component === null ? "" : ` in ${failure.component}`}${failure.line === null ? "" : ` at line ${String(failure.line)}`}.`);
+  }
+
+  #unavailable(reason: string): void {
+    this.#setState("unavailable");
+    this.#say("Node cannot run here: showing the program's recorded output.");
+    this.#print("note", `This program needs Node, and Node could not start in this page: ${reason}.`);
+    const { transcript, command } = this.#config;
+    this.#flush();
+    if (transcript !== null) {
+      const heading = document.createElement("p");
+      heading.className = "runner-note";
+      heading.textContent = "What it printed when its test last ran:";
+      const recorded = document.createElement("pre");
+      recorded.className = "runner-transcript";
+      recorded.textContent = transcript;
+      this.#log.append(heading, recorded);
+    }
+    if (command !== null) {
+      const how = document.createElement("p");
+      how.className = "runner-note";
+      const code = document.createElement("code");
+      code.textContent = command;
+      how.append("Run it yourself, in a copy of the repository: ", code);
+      this.#log.append(how);
+    }
+  }
+
+  #print(stream: "out" | "err" | "note", text: string): void {
+    this.#pending.push({ stream, text });
+    if (this.#flushing) return;
+    this.#flushing = true;
+    requestAnimationFrame(() => {
+      this.#flush();
+    });
+  }
+
+  /** Writes the lines waiting into the log, once per frame however fast they come. */
+  #flush(): void {
+    this.#flushing = false;
+    const fragment = document.createDocumentFragment();
+    for (const { stream, text } of this.#pending) {
+      const line = document.createElement("div");
+      line.className = stream === "note" ? "runner-note" : stream === "err" ? "runner-line is-error" : "runner-line";
+      line.textContent = text;
+      fragment.append(line);
+    }
+    this.#lines += this.#pending.length;
+    this.#pending = [];
+    this.#log.append(fragment);
+    while (this.#lines > MAX_LINES) {
+      const first = this.#log.querySelector(".runner-line, .runner-note");
+      if (first === null) break;
+      first.remove();
+      this.#lines--;
+      this.#dropped++;
+    }
+    if (this.#dropped > 0) this.#log.dataset["dropped"] = `${String(this.#dropped)} earlier lines are not shown`;
+    this.#log.scrollTop = this.#log.scrollHeight;
+  }
+}

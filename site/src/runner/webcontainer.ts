@@ -1,0 +1,103 @@
+/**
+ * Runs programs that need Node in a WebContainer: Node compiled to WebAssembly, in the page. It mounts
+ * the runtime's build and the program and runs `node main.mjs`, streaming what it prints. Booting loads
+ * StackBlitz's code from their servers, so offline, or in a browser it does not support, it would wait
+ * forever: it is raced against a timeout, and the runner falls back to the program's recorded output.
+ * The container is booted once per page.
+ * @module
+ */
+
+import type { FileSystemTree, WebContainer } from "@webcontainer/api";
+import type { RunHandle, RunSink } from "./in-page.js";
+import { runnerAssets } from "./reference-client.js";
+
+/** How long booting may take before the runner gives up on it, unless the page says otherwise. */
+export const BOOT_TIMEOUT_MS = 15_000;
+
+/** Why a WebContainer cannot run the program here, in words for the learner. */
+export class NodeUnavailable extends Error {
+  override name = "NodeUnavailable";
+}
+
+let booted: Promise<WebContainer> | null = null;
+
+/** The page's one WebContainer, with the runtime mounted. */
+function boot(timeoutMs: number): Promise<WebContainer> {
+  booted ??= (async () => {
+    if (!globalThis.crossOriginIsolated) {
+      throw new NodeUnavailable("this page is not cross-origin isolated, which WebContainers need");
+    }
+    const [{ WebContainer }, files] = await Promise.all([
+      import("@webcontainer/api"),
+      fetch(`${runnerAssets}node-files.json`).then((response) => response.json() as Promise<FileSystemTree>),
+    ]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        reject(new NodeUnavailable(`Node did not start within ${String(Math.round(timeoutMs / 1000))} s (WebContainers load from StackBlitz's servers, so they need a connection and a supported browser)`));
+      }, timeoutMs);
+    });
+    try {
+      const container = await Promise.race([WebContainer.boot({ coep: "require-corp", workdirName: "kamaelia" }), timeout]);
+      await container.mount(files);
+      return container;
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  return booted;
+}
+
+// Terminal colours and cursor moves: the log shows plain text.
+const terminalControls = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, "g");
+
+/** Where a Node run's news goes: a run's, and a way to say Node cannot run here. */
+export interface NodeRunSink extends RunSink {
+  /** Node cannot run here: the learner should see the recorded output instead. */
+  unavailable(reason: string): void;
+}
+
+/** Runs a program that needs Node. */
+export function runInNode(code: string, sink: NodeRunSink, bootTimeoutMs: number): RunHandle {
+  const stopped = new AbortController();
+  let kill = (): void => undefined;
+  void (async () => {
+    let container: WebContainer;
+    try {
+      container = await boot(bootTimeoutMs);
+    } catch (error) {
+      if (!stopped.signal.aborted) sink.unavailable(error instanceof NodeUnavailable ? error.message : `Node could not start: ${String(error)}`);
+      return;
+    }
+    const { stripTypes } = await import("./program.js");
+    await container.fs.writeFile("main.mjs", stripTypes(code));
+    if (stopped.signal.aborted) return;
+    const child = await container.spawn("node", ["main.mjs"]);
+    kill = () => {
+      child.kill();
+    };
+    let partial = "";
+    void child.output.pipeTo(
+      new WritableStream({
+        write(chunk) {
+          const lines = (partial + chunk.replace(terminalControls, "")).split(/\r?\n/);
+          partial = lines.pop() ?? "";
+          for (const line of lines) sink.print("out", line);
+        },
+      }),
+    );
+    const exitCode = await child.exit;
+    if (partial !== "") sink.print("out", partial);
+    if (stopped.signal.aborted) return;
+    if (exitCode === 0) sink.done();
+    else sink.failed({ message: `node main.mjs exited with code ${String(exitCode)}`, component: null, line: null });
+  })().catch((error: unknown) => {
+    if (!stopped.signal.aborted) sink.failed({ message: String(error), component: null, line: null });
+  });
+  return {
+    stop() {
+      stopped.abort();
+      kill();
+    },
+  };
+}
