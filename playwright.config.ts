@@ -1,4 +1,6 @@
-// Page tests (`*.spec.ts`) run in the machine's Chromium, served by scripts/static-server.mjs from the repo root.
+// Page tests (`*.spec.ts`) run in the machine's Chromium, each served by scripts/static-server.mjs: the runtime's
+// browser tests from the repo root, the site's tests from the built site (site/dist, made by `npm run build:site`).
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { chromiumPath, howToProvideChromium } from "./scripts/chromium-path.mjs";
 
@@ -8,26 +10,32 @@ process.env["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1";
 const executablePath = chromiumPath();
 if (executablePath === undefined) throw new Error(howToProvideChromium);
 
-// Set by the webServer's `wait` below once the server prints its URL; workers inherit it.
+// Set by the webServers' `wait` below once each server prints its URL; workers inherit them.
 const staticPort = process.env["KAMAELIA_STATIC_PORT"];
+const sitePort = process.env["KAMAELIA_SITE_PORT"];
+// Without a built site only the runtime's tests can run; the site's tests then say how to build it.
+const siteBuilt = existsSync("site/dist/index.html");
+
+/** A static server for a folder on a free port; `group` names the environment variable its port lands in. */
+function server(folder: string, group: string) {
+  return {
+    command: `node scripts/static-server.mjs ${folder} 0`,
+    wait: { stdout: new RegExp(`http://127\\.0\\.0\\.1:(?<${group}>\\d+)/`) },
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    timeout: 30_000,
+  };
+}
 
 export default defineConfig({
   testDir: ".",
-  testMatch: ["runtime/test/browser/**/*.spec.ts", "site/tests/**/*.spec.ts"],
   testIgnore: ["**/node_modules/**", "**/dist/**"],
   forbidOnly: process.env["CI"] !== undefined,
   retries: 0,
   reporter: [["list"], ["./scripts/playwright-summary.mjs"]],
   outputDir: "test-results",
-  webServer: {
-    command: "node scripts/static-server.mjs . 0",
-    wait: { stdout: /http:\/\/127\.0\.0\.1:(?<kamaelia_static_port>\d+)\// },
-    reuseExistingServer: false,
-    stdout: "pipe",
-    timeout: 30_000,
-  },
+  webServer: [server(".", "kamaelia_static_port"), ...(siteBuilt ? [server("site/dist", "kamaelia_site_port")] : [])],
   use: {
-    ...(staticPort === undefined ? {} : { baseURL: `http://127.0.0.1:${staticPort}` }),
     browserName: "chromium",
     launchOptions: {
       executablePath,
@@ -44,4 +52,16 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    {
+      name: "runtime",
+      testMatch: ["runtime/test/browser/**/*.spec.ts"],
+      use: staticPort === undefined ? {} : { baseURL: `http://127.0.0.1:${staticPort}` },
+    },
+    {
+      name: "site",
+      testMatch: ["site/tests/**/*.spec.ts"],
+      use: sitePort === undefined ? {} : { baseURL: `http://127.0.0.1:${sitePort}` },
+    },
+  ],
 });

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 // Read at the end of every main.ts.
 Object.assign(globalThis, { kamaeliaRecipeTest: true });
@@ -14,6 +14,17 @@ Object.assign(globalThis, { kamaeliaRecipeTest: true });
 export function printed(): { readonly lines: string[]; readonly sink: (line: string) => void } {
   const lines: string[] = [];
   return { lines, sink: (line) => lines.push(line) };
+}
+
+/**
+ * Records what a program printed when its test ran, for its page to show where the program cannot run
+ * (a recipe that needs Node, on a browser where Node cannot start): a recipe's test records its lines with
+ * `recordTranscript(new URL("transcript.txt", import.meta.url), lines)`, beside its page. The file is
+ * written only when the lines have changed.
+ */
+export function recordTranscript(file: URL, lines: readonly string[]): void {
+  const text = `${lines.join("\n")}\n`;
+  if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
 }
 
 /**

@@ -22,7 +22,9 @@ export async function readPdf(data) {
   const pageOf = async (item) => {
     const named = typeof item.dest === "string" ? /** @type {Promise<unknown>} */ (document.getDestination(item.dest)) : undefined;
     const dest = named === undefined ? item.dest : await named;
-    const ref = /** @type {{ num: number, gen: number } | undefined} */ (Array.isArray(dest) ? dest[0] : undefined);
+    /** @type {unknown[]} */
+    const target = Array.isArray(dest) ? dest : [];
+    const ref = /** @type {{ num: number, gen: number } | undefined} */ (target[0]);
     return ref === undefined ? undefined : (await document.getPageIndex(ref)) + 1;
   };
   /** @param {OutlineItem[]} items @returns {Promise<Bookmark[]>} */

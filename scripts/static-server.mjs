@@ -1,4 +1,4 @@
-// A static file server for page tests: `node scripts/static-server.mjs <folder> [port]` (or PORT=...).
+// A static file server for page tests and the built site: `node scripts/static-server.mjs <folder> [port]` (or PORT=...).
 // Every response is cross-origin isolated (COOP/COEP/CORP), so pages may use SharedArrayBuffer and workers
 // see the same headers a production host must send. Port 0, the default, picks a free port; the URL is printed.
 import { createReadStream } from "node:fs";
@@ -96,10 +96,27 @@ const server = createServer((request, response) => {
     return;
   }
   const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+  // A built site's own 404.html, when it has one, else a line of text.
+  const notFound = (/** @type {string} */ missing) => {
+    locate("/404.html").then(
+      (page) => {
+        if (page === undefined || "redirect" in page) {
+          fail(404, `Not found: ${missing}`);
+          return;
+        }
+        response.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Content-Length": page.size });
+        if (request.method === "HEAD") response.end();
+        else createReadStream(page.file).on("error", () => response.destroy()).pipe(response);
+      },
+      () => {
+        fail(404, `Not found: ${missing}`);
+      },
+    );
+  };
   locate(pathname).then(
     (found) => {
       if (found === undefined) {
-        fail(404, `Not found: ${pathname}`);
+        notFound(pathname);
       } else if ("redirect" in found) {
         response.writeHead(301, { Location: found.redirect });
         response.end();

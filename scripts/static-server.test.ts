@@ -41,6 +41,7 @@ beforeAll(async () => {
   writeFileSync(join(root, "app.js.map"), "{}");
   writeFileSync(join(root, "mod.wasm"), "\0asm");
   writeFileSync(join(root, "sub", "index.html"), "<p>sub</p>");
+  writeFileSync(join(root, "404.html"), "<p>lost</p>");
   writeFileSync(join(base, "secret.txt"), "classified content");
   writeFileSync(join(base, "outside", "secret.txt"), "classified content");
   symlinkSync(join(base, "outside"), join(root, "link-out"));
@@ -92,6 +93,14 @@ describe("static-server", () => {
       expect(reply.headers["cross-origin-embedder-policy"]).toBe("require-corp");
     },
   );
+
+  test("answers a missing path with the folder's 404.html and status 404", async () => {
+    const reply = await fetchRaw("/no/such/page/");
+    expect(reply.status).toBe(404);
+    expect(reply.body).toBe("<p>lost</p>");
+    expect(reply.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(reply.headers["cross-origin-opener-policy"]).toBe("same-origin");
+  });
 
   test("answers only GET and HEAD", async () => {
     const reply = await fetchRaw("/index.html", "POST");

@@ -23,7 +23,6 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [
-    runnerAssets(),
     starlight({
       title: siteTitle,
       description: siteDescription,
@@ -46,7 +45,13 @@ export default defineConfig({
         { label: "Cookbook", items: [] },
         { label: "Apps", autogenerate: { directory: "apps" } },
         { label: "Reference", items: [] },
-        { label: "Playground", items: [{ label: "Playground", slug: "playground" }] },
+        {
+          label: "Playground",
+          items: [
+            { label: "Playground", slug: "playground" },
+            { label: "Node programs", slug: "playground/node" },
+          ],
+        },
       ],
       plugins: [
         starlightTypeDoc({
@@ -61,5 +66,7 @@ export default defineConfig({
         folderSidebar({ label: "Cookbook", folder: "cookbook", sections: cookbookSections }),
       ],
     }),
+    // After Starlight: its code links need Expressive Code set up first.
+    runnerAssets(),
   ],
 });

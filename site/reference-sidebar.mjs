@@ -1,9 +1,10 @@
 // Fills the sidebar's reference group once starlight-typedoc has written the pages: the entry modules
-// (kamaelia, kamaelia/node, kamaelia/browser), then one group per runtime folder, in the runtime's order.
+// (kamaelia, kamaelia/node, and the others its package.json exports), then one group per runtime folder, in the runtime's order.
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runtimeFolders } from "../scripts/typedoc/kamaelia-plugin.mjs";
+import { entryPoints } from "../scripts/typedoc/options.mjs";
 import { fillSidebarGroup } from "./sidebar-group.mjs";
 
 const docsFolder = fileURLToPath(new URL("./src/content/docs/", import.meta.url));
@@ -15,7 +16,9 @@ const docsFolder = fileURLToPath(new URL("./src/content/docs/", import.meta.url)
  */
 export function referenceItems(output) {
   const root = join(docsFolder, output);
-  const modules = ["kamaelia", "kamaelia/node", "kamaelia/browser"]
+  const modules = entryPoints()
+    .map((file) => basename(file, ".ts"))
+    .map((entry) => (entry === "index" ? "kamaelia" : `kamaelia/${entry}`))
     .filter((name) => existsSync(join(root, name, "index.md")))
     .map((name) => ({ label: name, slug: `${output}/${name}` }));
   const groups = runtimeFolders

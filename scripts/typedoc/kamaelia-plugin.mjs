@@ -1,6 +1,7 @@
 // A TypeDoc plugin for kamaelia's reference: groups exports like the runtime's folders, renders each
-// component's `@inbox`/`@outbox` tags as tables, links the cookbook recipes that use an export, and makes
-// TypeDoc's warnings (undocumented exports included) fail the build however TypeDoc is driven.
+// component's `@inbox`/`@outbox` tags as tables, links the cookbook recipes that use an export, lets a
+// `{@link}` name an export of another entry point, and makes TypeDoc's warnings (undocumented exports
+// included) fail the build however TypeDoc is driven.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import {
@@ -30,6 +31,7 @@ export const runtimeFolders = [
   ["dvb", "DVB"],
   ["node", "Node"],
   ["browser", "Browser"],
+  ["testing", "Testing"],
 ];
 
 const groupTitles = new Map(runtimeFolders);
@@ -222,7 +224,9 @@ export class KamaeliaRouter extends MemberRouter {
    */
   getIdealBaseName(reflection) {
     const folder = folderOf.get(reflection);
-    if (folder !== undefined && reflection.parent?.kind === ReflectionKind.Module) return `${folder}/${this.getReflectionAlias(reflection)}`;
+    if (folder !== undefined && reflection.parent?.kindOf(ReflectionKind.SomeModule | ReflectionKind.Project) === true) {
+      return `${folder}/${this.getReflectionAlias(reflection)}`;
+    }
     return super.getIdealBaseName(reflection);
   }
 }
@@ -263,6 +267,13 @@ export function load(app) {
     defaultValue: "/cookbook/",
   });
 
+  app.options.addDeclaration({
+    name: "kamaeliaReferenceUrl",
+    help: "kamaelia: the URL the reference's pages live under, for links between entry points.",
+    type: ParameterType.String,
+    defaultValue: "/reference/",
+  });
+
   app.internationalization.addTranslations("en", {
     tag_inboxes: "Inboxes",
     tag_outboxes: "Outboxes",
@@ -271,6 +282,7 @@ export function load(app) {
   app.renderer.defineRouter("kamaelia", KamaeliaRouter);
 
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
+    exportsByName.clear();
     const sourceRoot = String(app.options.getValue("kamaeliaSourceRoot"));
     const packageName = String(app.options.getValue("kamaeliaPackage"));
     for (const module of context.project.getReflectionsByKind(ReflectionKind.Module)) {
@@ -282,6 +294,23 @@ export function load(app) {
         module.comment = new Comment([{ kind: "text", text: summary }]);
       }
     }
+  });
+
+  // `{@link NetworkError}` in kamaelia/node names an export of kamaelia: TypeDoc looks only in the comment's
+  // own entry point, so a bare name that one other entry point exports links to that export's page.
+  /** @type {Map<string, import("typedoc").Reflection[]>} */
+  const exportsByName = new Map();
+  app.converter.addUnknownSymbolResolver((ref) => {
+    const path = ref.symbolReference?.path;
+    if (ref.moduleSource !== undefined || path?.length !== 1 || path[0] === undefined) return undefined;
+    const found = exportsByName.get(path[0].path) ?? [];
+    const target = found[0];
+    const folder = target === undefined ? undefined : folderOf.get(target);
+    if (found.length !== 1 || target === undefined || folder === undefined) return undefined;
+    // Pages whose names differ only in case share a slug; leave those to TypeDoc's own warning.
+    const slug = target.name.toLowerCase();
+    if ([...exportsByName.values()].flat().some((other) => other !== target && folderOf.get(other) === folder && other.name.toLowerCase() === slug)) return undefined;
+    return `${String(app.options.getValue("kamaeliaReferenceUrl"))}${folder}/${slug}/`;
   });
 
   // After TypeDoc's own resolvers (priority 0), before grouping (-100) and categorising (-200).
@@ -303,12 +332,15 @@ export function load(app) {
         }
       }
 
-      for (const module of project.getReflectionsByKind(ReflectionKind.Module)) {
-        if (!(module instanceof DeclarationReflection)) continue;
-        for (const reflection of module.children ?? []) {
+      // With one entry point the project holds the exports itself; with several, each module does.
+      for (const container of [project, ...project.getReflectionsByKind(ReflectionKind.Module)]) {
+        if (!(container instanceof DeclarationReflection) && container !== project) continue;
+        for (const reflection of /** @type {import("typedoc").ContainerReflection} */ (container).children ?? []) {
+          if (reflection.kindOf(ReflectionKind.Module)) continue;
           const folder = sourceFolder(reflection, sourceRoot);
           if (folder === undefined) continue;
           folderOf.set(reflection, folder);
+          exportsByName.set(reflection.name, [...(exportsByName.get(reflection.name) ?? []), reflection]);
           const comment = documentingComment(reflection);
           // Undocumented exports keep no comment, so that validation still reports them.
           if (comment === undefined) continue;

@@ -1,5 +1,5 @@
 // The reference's TypeDoc settings, in one place: the site (through starlight-typedoc) and the tests use them.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OptionDefaults } from "typedoc";
@@ -13,13 +13,21 @@ export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const referenceOutput = "reference";
 
 /**
- * The runtime's entry files that exist, in order: `kamaelia`, `kamaelia/node`, `kamaelia/browser`.
+ * The runtime's entry files that exist: those its package.json `exports` (`.` is `src/index.ts`,
+ * `./node` is `src/node.ts`, and so on), and `index.ts`, `node.ts` and `browser.ts` in any case.
  * @param {string} [root] the repository's root
  * @returns {string[]}
  */
 export function entryPoints(root = repositoryRoot) {
-  return ["index.ts", "node.ts", "browser.ts"]
-    .map((file) => join(root, "runtime", "src", file))
+  /** @type {unknown} */
+  const manifest = JSON.parse(readFileSync(join(root, "runtime", "package.json"), "utf8"));
+  const exports = typeof manifest === "object" && manifest !== null && "exports" in manifest ? manifest.exports : {};
+  const exported = Object.keys(typeof exports === "object" && exports !== null ? exports : {}).map((subpath) =>
+    subpath === "." ? "index" : subpath.replace(/^\.\//, ""),
+  );
+  // kamaelia/browser is documented as soon as its file exists, even before package.json exports it.
+  return [...new Set([...exported, "index", "node", "browser"])]
+    .map((entry) => join(root, "runtime", "src", `${entry}.ts`))
     .filter((file) => existsSync(file));
 }
 
@@ -35,10 +43,12 @@ export function typeDocOptions(root = repositoryRoot) {
     kamaeliaSourceRoot: join(root, "runtime", "src"),
     kamaeliaCookbook: join(root, "cookbook"),
     kamaeliaCookbookUrl: "/cookbook/",
-    // "Defined in" links point at the repository, paths from its root, without asking git.
+    kamaeliaReferenceUrl: `/${referenceOutput}/`,
+    // "Defined in" names paths from the repository's root and links into it, without asking git
+    // (which then gives {path} from the runtime's source folder).
     disableGit: true,
     basePath: root,
-    sourceLinkTemplate: `${repositoryUrl}/blob/${repositoryBranch}/{path}#L{line}`,
+    sourceLinkTemplate: `${repositoryUrl}/blob/${repositoryBranch}/runtime/src/{path}#L{line}`,
     blockTags: [...OptionDefaults.blockTags, "@inbox", "@outbox"],
     groupOrder: [...runtimeFolders.map(([, title]) => title), "*"],
     sort: ["alphabetical-ignoring-documents"],

@@ -46,7 +46,11 @@ async function net() {
     });
     socket.pipe(socket);
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  await new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      resolve(undefined);
+    });
+  });
   const address = server.address();
   check(typeof address === "object" && address !== null, "the server has no address");
   return { port: address.port, connections: () => open, close: () =>

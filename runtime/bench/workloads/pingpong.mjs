@@ -1,7 +1,7 @@
 /**
  * W4: a value handed back and forth between two parties, each round trip checked.
  * Usage: `node pingpong.mjs <kamaelia|async-generators|channels> <round trips>`; reports round trips per
- * second, after a warm-up at a tenth of the size.
+ * second, after two warm-up runs at full size.
  * @module
  */
 
@@ -142,7 +142,9 @@ const { implementation, sizes } = workloadArgs();
 const [rounds = 100_000] = sizes;
 check(Object.hasOwn(implementations, implementation), `unknown implementation "${implementation}": use ${Object.keys(implementations).join(", ")}`);
 const run = implementations[/** @type {keyof typeof implementations} */ (implementation)];
-await run(Math.ceil(rounds / 10));
+// Two full-size warm-up runs, so that every implementation is measured with its code optimised.
+await run(rounds);
+await run(rounds);
 const { value: returned, ...timing } = await timed(() => run(rounds));
 check(returned === rounds, `${String(returned)} of ${String(rounds)} round trips completed`);
 report(throughput(rounds, timing));

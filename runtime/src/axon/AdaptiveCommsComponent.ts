@@ -53,6 +53,7 @@ export class AdaptiveCommsComponent extends Component {
     if (!Object.hasOwn(this.inboxes, name)) throw new NoSuchBox(this, "inbox", name, Object.keys(this.inboxes));
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- boxes are keyed by run-time names
     delete this.inboxes[name];
+    if (name === "inbox") this._inbox = undefined;
     this._scheduler?._topologyChanged();
   }
 
@@ -61,6 +62,7 @@ export class AdaptiveCommsComponent extends Component {
     if (!Object.hasOwn(this.outboxes, name)) throw new NoSuchBox(this, "outbox", name, Object.keys(this.outboxes));
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- boxes are keyed by run-time names
     delete this.outboxes[name];
+    if (name === "outbox") this._outbox = undefined;
     this._scheduler?._topologyChanged();
   }
 

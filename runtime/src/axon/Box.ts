@@ -11,6 +11,24 @@ import type { Microprocess } from "./Microprocess.js";
 /** The capacity of a box without a limit. @internal */
 export const UNBOUNDED = 0x3fffffff;
 
+/**
+ * Counts scheduler cycles, across every scheduler. A final inbox remembers the count at which it last
+ * woke its producers: until another cycle runs anywhere, waking them again changes nothing. @internal
+ */
+export const cycles = { count: 0 };
+
+/**
+ * The messages waiting in an inbox: an array used as a ring that only grows, so that draining and
+ * refilling it allocates nothing. Made on an inbox's first message, so idle components carry none. @internal
+ */
+class Queue {
+  items: unknown[] = [];
+  head = 0;
+  tail = 0;
+  /** `cycles.count` when the producers upstream were last woken by a take. */
+  wokeAt = -1;
+}
+
 /** The component side of a box: who owns it and who to wake. @internal */
 export interface BoxOwner extends Microprocess {
   readonly name: string;
@@ -23,9 +41,8 @@ export interface BoxOwner extends Microprocess {
  * @internal
  */
 export class Box {
-  /** Own storage (inboxes only), created on first use; messages from `head` on are waiting. */
-  items: unknown[] | null = null;
-  head = 0;
+  /** Own storage (inboxes only), created on first use. */
+  queue: Queue | null = null;
   /**
    * How many messages the own storage holds. "No limit" is a small integer rather than Infinity so that
    * V8 keeps the field unboxed: a million idle components each save a heap number per box.
@@ -50,8 +67,17 @@ export class Box {
 
   /** Messages waiting in this box's own storage. */
   localLength(): number {
-    const items = this.items;
-    return items === null ? 0 : items.length - this.head;
+    const queue = this.queue;
+    return queue === null ? 0 : queue.tail - queue.head;
+  }
+
+  /** Takes every message waiting in this box's own storage, oldest first (to move them on a new link). */
+  drainLocal(): unknown[] {
+    const queue = this.queue;
+    if (queue === null) return [];
+    const waiting = queue.items.slice(queue.head, queue.tail);
+    this.queue = null;
+    return waiting;
   }
 
   /** "Component_3.inbox", for messages. */
@@ -69,38 +95,46 @@ export class Box {
 
   /** Appends to this box's own storage and wakes its owner. */
   store(message: unknown): void {
-    let items = this.items;
-    if (items === null) {
-      items = [];
-      this.items = items;
+    let queue = this.queue;
+    if (queue === null) {
+      queue = new Queue();
+      this.queue = queue;
     }
-    if (items.length - this.head >= this.capacity) {
-      throw new NoSpaceInBox(items.length - this.head, this.capacity, this.toString());
-    }
-    items.push(message);
+    const length = queue.tail - queue.head;
+    if (length >= this.capacity) throw new NoSpaceInBox(length, this.capacity, this.toString());
+    queue.items[queue.tail++] = message;
     this.owner.unpause();
   }
 
   /** Takes the oldest message from the final box of the chain and wakes the producers upstream. */
   take(taker: Microprocess, boxName: string): unknown {
     const sink = this.sink;
-    const items = sink.items;
-    if (items === null || sink.head >= items.length) throw new EmptyBox(taker, boxName);
-    const head = sink.head;
+    const queue = sink.queue;
+    if (queue === null || queue.head === queue.tail) throw new EmptyBox(taker, boxName);
+    const items = queue.items;
+    const head = queue.head;
     const message = items[head];
-    if (head + 1 === items.length) {
-      items.length = 0;
-      sink.head = 0;
+    items[head] = undefined;
+    if (head + 1 === queue.tail) {
+      queue.head = 0;
+      queue.tail = 0;
+      // A burst that grew the array large gives the memory back once drained.
+      if (items.length > 4096) queue.items = [];
     } else {
-      items[head] = undefined;
-      sink.head = head + 1;
-      if (head > 1023 && head * 2 > items.length) {
-        items.splice(0, head + 1);
-        sink.head = 0;
+      queue.head = head + 1;
+      if (head > 1023 && head * 2 > queue.tail) {
+        items.copyWithin(0, head + 1, queue.tail);
+        queue.tail -= head + 1;
+        queue.head = 0;
+        items.fill(undefined, queue.tail, queue.tail + head + 1);
       }
     }
     const collectors = sink.collectors;
-    if (collectors !== null) for (const producer of collectors) producer.unpause();
+    // Waking the same producers twice before any cycle has run changes nothing: skip it.
+    if (collectors !== null && queue.wokeAt !== cycles.count) {
+      queue.wokeAt = cycles.count;
+      for (const producer of collectors) producer.unpause();
+    }
     return message;
   }
 
@@ -129,11 +163,11 @@ export class Box {
 
   /** Recomputes who is woken when a message is taken from this box (meaningful on final inboxes). */
   refreshCollectors(): void {
-    const owners: Microprocess[] = [];
-    for (const box of this.tree()) {
-      if (box !== this && !box.isInbox && !owners.includes(box.owner)) owners.push(box.owner);
-    }
-    this.collectors = owners.length > 0 ? owners : null;
+    const owners = new Set<Microprocess>();
+    for (const box of this.tree()) if (box !== this && !box.isInbox) owners.add(box.owner);
+    this.collectors = owners.size > 0 ? [...owners] : null;
+    // The producers changed: the next take must wake the new set, whatever happened this cycle.
+    if (this.queue !== null) this.queue.wokeAt = -1;
   }
 }
 

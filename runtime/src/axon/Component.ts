@@ -126,12 +126,18 @@ export class Component extends Microprocess {
   /** @internal */ _children: Component[] | null = null;
   /** @internal Linkages this component made. */
   _linkages: Linkage[] | null = null;
+  /** @internal The "inbox" box, kept at hand: most calls name no box. */
+  _inbox: Box | undefined;
+  /** @internal The "outbox" box, kept at hand. */
+  _outbox: Box | undefined;
 
   constructor() {
     super();
     const type = this.constructor as typeof Component;
     for (const name of boxNames(type.Inboxes)) addBox(this.inboxes, new Box(this, name, true));
     for (const name of boxNames(type.Outboxes)) addBox(this.outboxes, new Box(this, name, false));
+    this._inbox = this.inboxes["inbox"];
+    this._outbox = this.outboxes["outbox"];
   }
 
   /** The container this is a child of, if any. */
@@ -145,9 +151,13 @@ export class Component extends Microprocess {
    * (delivering nothing) when the final inbox is full.
    */
   send(message: unknown, outbox = "outbox"): void {
-    const box = this.outboxes[outbox];
-    // instanceof, not `=== undefined`: names every object inherits ("toString") are not boxes.
-    if (!(box instanceof Box)) throw new NoSuchBox(this, "outbox", outbox, Object.keys(this.outboxes));
+    let box = outbox === "outbox" ? this._outbox : undefined;
+    if (box === undefined) {
+      const named = this.outboxes[outbox];
+      // instanceof, not `=== undefined`: names every object inherits ("toString") are not boxes.
+      if (!(named instanceof Box)) throw new NoSuchBox(this, "outbox", outbox, Object.keys(this.outboxes));
+      box = named;
+    }
     box.deliver(message);
   }
 
@@ -156,16 +166,14 @@ export class Component extends Microprocess {
    * feed it. Throws `EmptyBox` when nothing is waiting: check `dataReady` first.
    */
   recv(inbox = "inbox"): unknown {
-    const box = this.inboxes[inbox];
-    if (!(box instanceof Box)) throw new NoSuchBox(this, "inbox", inbox, Object.keys(this.inboxes));
-    return box.take(this, inbox);
+    const box = inbox === "inbox" ? this._inbox : undefined;
+    return (box ?? this.#inbox(inbox)).take(this, inbox);
   }
 
   /** How many messages wait in an inbox (default `"inbox"`); 0 for an inbox forwarding to a child. */
   dataReady(inbox = "inbox"): number {
-    const box = this.inboxes[inbox];
-    if (!(box instanceof Box)) throw new NoSuchBox(this, "inbox", inbox, Object.keys(this.inboxes));
-    return box.localLength();
+    const box = inbox === "inbox" ? this._inbox : undefined;
+    return (box ?? this.#inbox(inbox)).localLength();
   }
 
   /** True when any inbox holds a message. */
@@ -219,12 +227,8 @@ export class Component extends Microprocess {
     finalBox.refreshCollectors();
     (this._linkages ??= []).push(linkage);
     if (waiting > 0) {
-      const items = from.items ?? [];
-      const moving = items.slice(from.head);
-      items.length = 0;
-      from.head = 0;
       // Moved messages travel the new route like sent ones, and are counted on its linkages.
-      for (const message of moving) from.deliver(message);
+      for (const message of from.drainLocal()) from.deliver(message);
     }
     this.#topologyChanged(sourceComponent, sinkComponent);
     return linkage;
@@ -244,7 +248,8 @@ export class Component extends Microprocess {
         all || linkage === thelinkage || (thecomponent !== undefined && (linkage.source === thecomponent || linkage.sink === thecomponent)),
     );
     if (removing.length === 0) return;
-    this._linkages = linkages.filter((linkage) => !removing.includes(linkage));
+    const gone = new Set(removing);
+    this._linkages = linkages.filter((linkage) => !gone.has(linkage));
     for (const linkage of removing.reverse()) this.#disconnect(linkage);
   }
 
@@ -319,6 +324,7 @@ export class Component extends Microprocess {
   _createInbox(name: string): Box {
     const box = new Box(this, name, true);
     addBox(this.inboxes, box);
+    if (name === "inbox") this._inbox = box;
     this._scheduler?._topologyChanged();
     return box;
   }
@@ -327,6 +333,7 @@ export class Component extends Microprocess {
   _createOutbox(name: string): Box {
     const box = new Box(this, name, false);
     addBox(this.outboxes, box);
+    if (name === "outbox") this._outbox = box;
     this._scheduler?._topologyChanged();
     return box;
   }

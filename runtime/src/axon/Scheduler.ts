@@ -7,6 +7,7 @@
 import { ComponentError } from "./AxonExceptions.js";
 import { RealClock, type TimeSource } from "./Clock.js";
 import { NewComponent } from "./Ipc.js";
+import { cycles } from "./Box.js";
 import { MpState, Sleep, type Microprocess } from "./Microprocess.js";
 import { collectTopology, type Topology } from "./Topology.js";
 
@@ -83,10 +84,10 @@ export class Scheduler extends EventTarget {
   /** @internal The number of the current cycle. */
   _cycle = 0;
   readonly #onError: ((error: ComponentError) => void) | undefined;
-  #runqueue: Microprocess[] = [];
-  #nextqueue: Microprocess[] = [];
-  #requests: Microprocess[] = [];
-  #pauses: Microprocess[] = [];
+  #runqueue = new RunList();
+  #nextqueue = new RunList();
+  #requests = new RunList();
+  #pauses = new RunList();
   readonly #threads = new Set<Microprocess>();
   #stepping: Microprocess | null = null;
   #inCycle = false;
@@ -157,6 +158,7 @@ export class Scheduler extends EventTarget {
    */
   step(): boolean {
     this._cycle++;
+    cycles.count++;
     const queue = this.#nextqueue;
     this.#nextqueue = this.#runqueue;
     this.#runqueue = queue;
@@ -165,14 +167,16 @@ export class Scheduler extends EventTarget {
     Scheduler.current = this;
     this.#inCycle = true;
     try {
-      for (const mp of queue) {
-        if (mp._state !== MpState.Active) continue;
+      const items = queue.items;
+      for (let i = 0; i < queue.length; i++) {
+        const mp = items[i];
+        if (mp?._state !== MpState.Active) continue;
         if (this.#stepOne(mp)) next.push(mp);
       }
     } finally {
       Scheduler.current = previous;
       this.#inCycle = false;
-      queue.length = 0;
+      queue.clear();
     }
     this.#endCycle();
     if (this.#stopRequested) this.#stopAll();
@@ -388,23 +392,33 @@ export class Scheduler extends EventTarget {
     const pauses = this.#pauses;
     if (pauses.length > 0) {
       const cycle = this._cycle;
-      for (const mp of pauses) {
+      let slept = false;
+      for (let i = 0; i < pauses.length; i++) {
+        const mp = pauses.items[i];
+        if (mp === undefined) continue;
         mp._pausing = false;
-        if (mp._state === MpState.Active && mp._wokenCycle !== cycle) mp._state = MpState.Sleeping;
+        if (mp._state === MpState.Active && mp._wokenCycle !== cycle) {
+          mp._state = MpState.Sleeping;
+          slept = true;
+        }
       }
-      pauses.length = 0;
+      pauses.clear();
+      // Drop the sleepers from the next cycle now, rather than visiting them once more to drop them.
+      if (slept) this.#nextqueue.keepActive();
     }
     const requests = this.#requests;
     if (requests.length > 0) {
       const next = this.#nextqueue;
-      for (const mp of requests) {
+      for (let i = 0; i < requests.length; i++) {
+        const mp = requests.items[i];
+        if (mp === undefined) continue;
         mp._queued = false;
         if (mp._state === MpState.Sleeping) {
           mp._state = MpState.Active;
           next.push(mp);
         }
       }
-      requests.length = 0;
+      requests.clear();
     }
   }
 
@@ -471,10 +485,16 @@ export class Scheduler extends EventTarget {
       mp._stopped = true;
       this.#finish(mp, undefined);
     }
-    this.#runqueue.length = 0;
-    this.#nextqueue.length = 0;
-    this.#requests.length = 0;
-    this.#pauses.length = 0;
+    for (const list of [this.#runqueue, this.#nextqueue, this.#requests, this.#pauses]) {
+      for (let i = 0; i < list.length; i++) {
+        const mp = list.items[i];
+        if (mp !== undefined) {
+          mp._queued = false;
+          mp._pausing = false;
+        }
+      }
+      list.clear();
+    }
   }
 
   #kick(): void {
@@ -518,6 +538,36 @@ export class Scheduler extends EventTarget {
     const failure = this.#failure;
     this.#failure = null;
     if (failure !== null) throw failure;
+  }
+}
+
+/**
+ * A list of microprocesses that keeps its array between cycles: emptying it is a fill, not a new
+ * allocation, which matters when a cycle is two components handing a message back and forth.
+ */
+class RunList {
+  readonly items: (Microprocess | undefined)[] = [];
+  length = 0;
+
+  push(mp: Microprocess): void {
+    this.items[this.length++] = mp;
+  }
+
+  clear(): void {
+    this.items.fill(undefined, 0, this.length);
+    this.length = 0;
+  }
+
+  /** Keeps only the active ones, in order. */
+  keepActive(): void {
+    const items = this.items;
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      const mp = items[i];
+      if (mp?._state === MpState.Active) items[kept++] = mp;
+    }
+    items.fill(undefined, kept, this.length);
+    this.length = kept;
   }
 }
 

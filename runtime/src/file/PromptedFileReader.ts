@@ -14,7 +14,7 @@ import { FileError } from "./FileError.js";
  * Reads a file only when asked: each whole number `n` on its inbox makes it read and send the next `n`
  * bytes (or lines); `ProducerFinished` at the end of the file.
  * @remarks Port of Kamaelia.File.Reading.PromptedFileReader, the pull-style reader that a
- * {@link ByteRate_RequestControl} or anything else can pace (see {@link RateControlledFileReader}). In
+ * `ByteRate_RequestControl` or anything else can pace (see {@link RateControlledFileReader}). In
  * `"bytes"` mode each answer is a `Buffer` of up to `n` bytes; in `"lines"` mode a string of up to `n`
  * lines, each with its `"\n"`. Fewer come only at the end of the file. A request with nothing left to
  * read sends `ProducerFinished` from `signal` and ends it. A request that is not a whole number above 0

@@ -361,6 +361,21 @@ describe.each(networks)("$name", (network) => {
     expect(await driver.get("signal")).toBeInstanceOf(ProducerFinished);
   });
 
+  it("closes the connections still open on ShutdownMicroprocess after ProducerFinished", async () => {
+    const { connect, driver } = await serve({ protocol: () => new EchoProtocol() });
+    const open = connect();
+    open.put("hello");
+    expect(textOf([await open.get()])).toBe("hello");
+    driver.put(new ProducerFinished(), "control");
+    // One turn of the event loop: the server has taken ProducerFinished and waits for the connection.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(driver.component.finished).toBe(false);
+    driver.put(new ShutdownMicroprocess(), "control");
+    await driver.done;
+    expect(await driver.get("signal")).toBeInstanceOf(ShutdownMicroprocess);
+    expect(await signals(open)).toEqual([expect.any(ProducerFinished)]);
+  });
+
   it("shuts the whole server down when a handler sends ShutdownMicroprocess from serversignal", async () => {
     const { connect, driver } = await serve({ protocol: () => new Stopper() });
     connect().put("stop");

@@ -109,7 +109,7 @@ export abstract class ConnectionServer extends Container {
   readonly ready: Promise<ServerAddress>;
   /** The port and host asked for. */
   protected readonly options: ServerCoreOptions;
-  #settleReady: ((address: ServerAddress | Error) => void) | null;
+  readonly #settleReady: (address: ServerAddress | Error) => void;
   /** Connections that have ended, to forget at the next step. */
   #ended: ServedConnection[] = [];
   readonly #open = new Set<ServedConnection>();
@@ -169,7 +169,7 @@ export abstract class ConnectionServer extends Container {
       if (state.stopped) listening.close();
       else {
         state.listening = listening;
-        this.#ready(listening.address);
+        this.#settleReady(listening.address);
         this.unpause();
       }
     }, fail);
@@ -177,7 +177,7 @@ export abstract class ConnectionServer extends Container {
       let shutdown: ProducerFinished | ShutdownMicroprocess | undefined;
       for (;;) {
         if (state.failed) {
-          if (state.failure instanceof Error) this.#ready(state.failure);
+          if (state.failure instanceof Error) this.#settleReady(state.failure);
           throw state.failure;
         }
         for (const [transport, info] of incoming.splice(0)) this.#serve(transport, info);
@@ -185,10 +185,12 @@ export abstract class ConnectionServer extends Container {
           this.#open.delete(connection);
           this.removeChild(connection);
         }
-        if (shutdown === undefined) {
-          const asked = checkShutdown(this);
-          shutdown = asked instanceof ShutdownMicroprocess ? asked : (this.#askedByHandler ?? asked);
-          if (shutdown !== undefined) {
+        // ShutdownMicroprocess may still come after ProducerFinished, to stop waiting for the connections.
+        if (!(shutdown instanceof ShutdownMicroprocess)) {
+          const fromControl = checkShutdown(this);
+          const asked = fromControl instanceof ShutdownMicroprocess ? fromControl : (this.#askedByHandler ?? fromControl);
+          if (asked instanceof ShutdownMicroprocess || (shutdown === undefined && asked !== undefined)) {
+            shutdown = asked;
             state.stopped = true;
             state.listening?.close();
             if (shutdown instanceof ShutdownMicroprocess) for (const connection of this.#open) connection.close(shutdown);
@@ -205,17 +207,11 @@ export abstract class ConnectionServer extends Container {
       state.stopped = true;
       state.listening?.close();
       for (const [transport] of incoming) transport.destroy();
-      this.#ready(new NetworkError(`${this.name} ended before it was listening, so it has no address.`, ""));
+      // Does nothing if it was listening: `ready` has settled already.
+      this.#settleReady(new NetworkError(`${this.name} ended before it was listening, so it has no address.`, ""));
       // Stopped rather than shut down: drop whatever is still open.
       for (const connection of this.#open) connection.stop();
     }
-  }
-
-  /** Settles `ready`, the first time only. */
-  #ready(address: ServerAddress | Error): void {
-    const settle = this.#settleReady;
-    this.#settleReady = null;
-    settle?.(address);
   }
 
   #serve(transport: Transport, info: ConnectionInfo): void {

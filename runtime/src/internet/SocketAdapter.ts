@@ -35,10 +35,14 @@ interface Opening {
  * inbox, the connection stops reading until there is room. A message that is neither a string nor a
  * `Uint8Array` is skipped and reported as an `ErrorInformation` on `signal`.
  *
- * `ProducerFinished` or `ShutdownMicroprocess` on `control` closes the connection once everything
- * waiting in `inbox` has been handed to it; the message is passed on from `signal` and it ends. A client
- * given `ProducerFinished` only ends its sending side and goes on delivering what the peer sends until
- * the peer closes too (a request, then its whole reply). When the peer has finished sending: a client
+ * `ProducerFinished` on `control` closes the connection once everything waiting in `inbox` has been
+ * written, as fast as the connection takes it; `ShutdownMicroprocess` hands everything waiting to the
+ * connection at once and closes it. The message is passed on from `signal` and it ends. A client given
+ * `ProducerFinished` only ends its sending side and goes on delivering what the peer sends until the
+ * peer closes too (a request, then its whole reply). A server connection can also be closed by a call
+ * (`_close`), and reports control messages other than shutdown messages to the function it was given
+ * rather than passing them on (its `signal` leads back to the handler that sent them). When the peer
+ * has finished sending: a client
  * passes `ProducerFinished` on (or the one it was given) and ends; a server connection sends
  * `ProducerFinished` from `signal` and stays open for the reply, and sends `ShutdownMicroprocess` once
  * the connection has closed. A broken connection ends a client with a {@link NetworkError}; a server

@@ -55,10 +55,10 @@ abstract class UDPPeer extends Component {
     [this.ready, this.#settleReady] = readyPromise();
   }
 
-  /** Where a message from `inbox` goes, and what to send; undefined (after reporting it) to skip it. */
+  /** Where a message from `inbox` goes, and what to send; undefined (after reporting it) to skip it. @internal */
   protected abstract outgoing(message: unknown): Outgoing | undefined;
 
-  /** Takes what arrived on inboxes other than `inbox` and `control`; TargettedPeer reads `target`. */
+  /** Takes what arrived on inboxes other than `inbox` and `control`; TargettedPeer reads `target`. @internal */
   protected readOtherInboxes(): void {
     // Nothing to read by default.
   }
@@ -160,7 +160,7 @@ abstract class UDPPeer extends Component {
  * A UDP socket bound to a local address and port: sends what arrives on `inbox` as packets to one
  * fixed receiver, and sends each packet it receives from `outbox` as `[data, [host, port]]`.
  * @remarks Port of Kamaelia.Internet.UDP_ng.SimplePeer. Messages to send are strings (sent as UTF-8) or
- * `Uint8Array`s, one packet each (keep them small: see {@link MaxSizePacketiser}); anything else is
+ * `Uint8Array`s, one packet each (keep them small: see `MaxSizePacketiser` in `kamaelia`); anything else is
  * reported as an `ErrorInformation` from `signal` and skipped. Received data is a `Buffer`. `ready`
  * resolves with the bound address (`{ port, host }`) once it is bound, which tells a test or a peer the
  * port picked for port 0. Packets that arrive while the destination inbox is full wait. A packet that

@@ -4,12 +4,30 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runnerFiles } from "./assets.mjs";
+import { rehypeReferenceLinks } from "./code-links.mjs";
 
 /** The path the runner's files are served under. */
 const base = "_runner/";
 
 /**
- * The Astro integration.
+ * Links exported names in code blocks to the reference. Added by {@link runnerAssets} so that it is set up
+ * after Expressive Code, whose rehype plugin renders the code blocks it then reads.
+ * @param {string} root the repository's root
+ * @returns {import("astro").AstroIntegration}
+ */
+function codeLinks(root) {
+  return {
+    name: "kamaelia-code-links",
+    hooks: {
+      "astro:config:setup": ({ updateConfig }) => {
+        updateConfig({ markdown: { rehypePlugins: [[rehypeReferenceLinks, { root }]] } });
+      },
+    },
+  };
+}
+
+/**
+ * The Astro integration. List it after Starlight, so that the code links come after Expressive Code.
  * @returns {import("astro").AstroIntegration}
  */
 export function runnerAssets() {
@@ -21,6 +39,7 @@ export function runnerAssets() {
       "astro:config:setup": ({ config, updateConfig }) => {
         root = fileURLToPath(config.root);
         updateConfig({
+          integrations: [codeLinks(root)],
           vite: {
             plugins: [
               {

@@ -11,17 +11,24 @@ import type { SystemComponent, SystemLinkage, SystemModel } from "./topology-mod
 /** At most this many components are drawn; the rest are counted under the picture. */
 export const MAX_DRAWN = 120;
 
-/** The size of the text the picture draws, in pixels. */
+/** The size of the text the picture draws, in pixels: names, and message counts. */
 export const FONT_SIZE = 12;
-/** The advance of one character of the picture's monospace font. */
-const CHAR_WIDTH = FONT_SIZE * 0.62;
+/** The size of the boxes' names. */
+export const BOX_FONT_SIZE = 10;
+/** The advance of one character of the picture's monospace font, per pixel of its size. */
+const CHAR_ADVANCE = 0.62;
 const PORT_SIZE = 8;
-const PORT_GAP = 18;
-const NAME_HEIGHT = 26;
+const PORT_GAP = 14;
+const NAME_HEIGHT = 22;
 
 /** How wide a text is drawn, close enough for layout. */
-export function textWidth(text: string): number {
-  return Math.ceil(text.length * CHAR_WIDTH);
+export function textWidth(text: string, size = FONT_SIZE): number {
+  return Math.ceil(text.length * size * CHAR_ADVANCE);
+}
+
+/** Digits a count's label has room for before the picture is laid out again. */
+export function countRoom(delivered: number): number {
+  return Math.max(2, String(delivered).length);
 }
 
 /** A port's id: the component, which side, the box. */
@@ -45,7 +52,7 @@ function ports(component: SystemComponent, used: ReadonlySet<string>): ElkPort[]
     width: PORT_SIZE,
     height: PORT_SIZE,
     layoutOptions: { "elk.port.side": side === "in" ? "WEST" : "EAST" },
-    labels: [{ text: box, width: textWidth(box), height: FONT_SIZE }],
+    labels: [{ text: box, width: textWidth(box, BOX_FONT_SIZE), height: BOX_FONT_SIZE }],
   });
   return [
     ...drawnBoxes(component.inboxes, "in", component.id, used).map((box) => port("in", box)),
@@ -54,13 +61,13 @@ function ports(component: SystemComponent, used: ReadonlySet<string>): ElkPort[]
 }
 
 function widest(texts: readonly string[]): number {
-  return texts.reduce((width, text) => Math.max(width, textWidth(text)), 0);
+  return texts.reduce((width, text) => Math.max(width, textWidth(text, BOX_FONT_SIZE)), 0);
 }
 
 function node(component: SystemComponent, children: ElkNode[], used: ReadonlySet<string>): ElkNode {
   const inboxes = drawnBoxes(component.inboxes, "in", component.id, used);
   const outboxes = drawnBoxes(component.outboxes, "out", component.id, used);
-  const sides = widest(inboxes) + widest(outboxes) + 3 * PORT_SIZE;
+  const sides = widest(inboxes) + widest(outboxes) + 2 * PORT_SIZE;
   const portsHeight = Math.max(inboxes.length, outboxes.length) * PORT_GAP;
   const shared = {
     id: nodeId(component.id),
@@ -90,7 +97,7 @@ function node(component: SystemComponent, children: ElkNode[], used: ReadonlySet
       "elk.portLabels.placement": "INSIDE",
       "elk.nodeLabels.placement": "INSIDE V_TOP H_LEFT",
       "elk.nodeSize.constraints": "PORTS PORT_LABELS NODE_LABELS MINIMUM_SIZE",
-      "elk.padding": `[top=${String(NAME_HEIGHT + 4)},left=${String(widest(inboxes) + 2 * PORT_SIZE)},bottom=12,right=${String(widest(outboxes) + 2 * PORT_SIZE)}]`,
+      "elk.padding": `[top=${String(NAME_HEIGHT + 4)},left=${String(widest(inboxes) + PORT_SIZE)},bottom=8,right=${String(widest(outboxes) + PORT_SIZE)}]`,
     },
   };
 }
@@ -101,8 +108,8 @@ function edge(linkage: SystemLinkage): ElkExtendedEdge {
     id: linkage.key,
     sources: [portId(linkage.source.id, linkage.passthrough === 1 ? "in" : "out", linkage.source.box)],
     targets: [portId(linkage.sink.id, linkage.passthrough === 2 ? "out" : "in", linkage.sink.box)],
-    // Room for a count of up to four digits, so that counting up never needs a new layout.
-    labels: [{ id: `${linkage.key}#count`, text: label, width: textWidth("0000"), height: FONT_SIZE }],
+    // Room for a few digits, so that counting up seldom needs a new layout.
+    labels: [{ id: `${linkage.key}#count`, text: label, width: textWidth("0".repeat(countRoom(linkage.delivered))), height: FONT_SIZE }],
   };
 }
 
@@ -137,8 +144,10 @@ export function systemGraph(model: SystemModel): SystemGraph {
         "elk.json.edgeCoords": "ROOT",
         "elk.json.shapeCoords": "ROOT",
         "elk.edgeLabels.placement": "CENTER",
-        "elk.layered.spacing.nodeNodeBetweenLayers": "40",
-        "elk.spacing.nodeNode": "24",
+        "elk.layered.spacing.nodeNodeBetweenLayers": "28",
+        "elk.layered.spacing.edgeNodeBetweenLayers": "8",
+        "elk.spacing.edgeLabel": "2",
+        "elk.spacing.nodeNode": "16",
         "elk.padding": "[top=8,left=8,bottom=8,right=8]",
       },
       children: (children.get(null) ?? []).map(build),

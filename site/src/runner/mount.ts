@@ -7,6 +7,15 @@
 import { configureRuntime, warmUp } from "./in-page.js";
 import { Runner, type RunnerConfig } from "./runner.js";
 
+/**
+ * A page's own limit on how long Node may take to start, from `?boot-timeout-ms=` in its URL: tests
+ * shorten the wait, since offline it lasts the whole timeout.
+ */
+function bootTimeoutFromUrl(): number | null {
+  const value = Number(new URLSearchParams(location.search).get("boot-timeout-ms") ?? Number.NaN);
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
 /** Mounts the runners not mounted yet. */
 export function mountRunners(): void {
   const roots = [...document.querySelectorAll<HTMLElement>("[data-runner]:not([data-mounted])")];
@@ -16,7 +25,8 @@ export function mountRunners(): void {
     root.dataset["mounted"] = "";
     const settings = root.querySelector("script[data-runner-config]");
     if (settings === null) continue;
-    const runner = new Runner(root, JSON.parse(settings.textContent) as RunnerConfig);
+    const config = JSON.parse(settings.textContent) as RunnerConfig;
+    const runner = new Runner(root, { ...config, bootTimeoutMs: bootTimeoutFromUrl() ?? config.bootTimeoutMs });
     void runner
       .openShared(location.hash)
       .then(() => runner.attachEditor())

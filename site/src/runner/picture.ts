@@ -6,10 +6,12 @@
  */
 
 import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
-import { FONT_SIZE, nodeId, portId, systemGraph } from "./layout.js";
+import { BOX_FONT_SIZE, countRoom, FONT_SIZE, nodeId, portId, systemGraph } from "./layout.js";
 import type { ModelChange, SystemModel } from "./topology-model.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+/** The picture is scaled down to fit its pane, but no further than this. */
+const MIN_SCALE = 0.75;
 
 let elk: Promise<ELK> | null = null;
 
@@ -100,8 +102,15 @@ export class Picture {
       height,
       role: "img",
       class: "runner-svg",
-      style: `max-width: 100%; height: auto; font-size: ${String(FONT_SIZE)}px`,
+      style: `font-size: ${String(FONT_SIZE)}px`,
     });
+    // As wide as the pane, but never so small that its text cannot be read: then the pane scrolls.
+    const room = this.#host.clientWidth;
+    if (room > 0 && width > room) {
+      const shown = Math.max(room, Math.round(width * MIN_SCALE));
+      svg.setAttribute("width", String(shown));
+      svg.setAttribute("height", String(Math.round((height * shown) / width)));
+    }
     const title = element("title", {}, svg);
     const defs = element("defs", {}, svg);
     const marker = element("marker", { id: `${this.#host.id}-arrow`, viewBox: "0 0 8 8", refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
@@ -113,7 +122,7 @@ export class Picture {
       const section = laid.sections?.[0];
       if (section === undefined) continue;
       const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
-      const group = element("g", { class: "runner-edge", "data-linkage": laid.id }, edges);
+      const group = element("g", { class: "runner-edge", "data-linkage": laid.id, "data-room": countRoom(this.#model.linkages.get(laid.id)?.delivered ?? 0) }, edges);
       element("path", { d: `M ${points.map((point) => `${String(point.x)} ${String(point.y)}`).join(" L ")}`, "marker-end": `url(#${this.#host.id}-arrow)` }, group);
       const label = laid.labels?.[0];
       if (label !== undefined) {
@@ -149,7 +158,7 @@ export class Picture {
       if (side === undefined || box === undefined) continue;
       element("rect", { x: port.x ?? 0, y: port.y ?? 0, width: port.width ?? 0, height: port.height ?? 0, class: `runner-port is-${side}`, "data-port": portId(id, side === "in" ? "in" : "out", box) }, group);
       const label = port.labels?.[0];
-      if (label !== undefined) text(box, label.x ?? 0, (label.y ?? 0) + FONT_SIZE - 2, "runner-box", group);
+      if (label !== undefined) text(box, label.x ?? 0, (label.y ?? 0) + BOX_FONT_SIZE - 1, "runner-box", group);
     }
     group.setAttribute("aria-label", component.name);
     group.dataset["node"] = nodeId(id);
@@ -166,6 +175,7 @@ export class Picture {
       const linkage = this.#model.linkages.get(group.dataset["linkage"] ?? "");
       if (linkage === undefined) continue;
       group.classList.toggle("is-removed", linkage.removed);
+      group.classList.toggle("is-idle", linkage.delivered === 0);
       const count = group.querySelector(".runner-count");
       if (count !== null) count.textContent = String(linkage.delivered);
     }
@@ -178,6 +188,9 @@ export class Picture {
     if (group === undefined || group === null || linkage === undefined) return;
     const count = group.querySelector(".runner-count");
     if (count !== null) count.textContent = String(linkage.delivered);
+    group.classList.toggle("is-idle", linkage.delivered === 0);
+    // A count with more digits than its label has room for: lay out again, with more room.
+    if (countRoom(linkage.delivered) > Number(group.dataset["room"])) void this.#layOut();
     if (this.#reducedMotion || group.querySelector(".runner-message") !== null) return;
     const path = group.querySelector("path")?.getAttribute("d");
     if (path === null || path === undefined) return;

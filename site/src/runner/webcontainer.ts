@@ -51,6 +51,23 @@ function boot(timeoutMs: number): Promise<WebContainer> {
 // Terminal colours and cursor moves: the log shows plain text.
 const terminalControls = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, "g");
 
+/** Cuts a terminal's output into lines, without its colours and cursor moves. */
+class LineSplitter {
+  #partial = "";
+
+  /** The lines a chunk completes. */
+  push(chunk: string): string[] {
+    const lines = (this.#partial + chunk.replace(terminalControls, "")).split(/\r?\n/);
+    this.#partial = lines.pop() ?? "";
+    return lines;
+  }
+
+  /** The last line, if the output did not end with a newline. */
+  end(): string[] {
+    return this.#partial === "" ? [] : [this.#partial];
+  }
+}
+
 /** Where a Node run's news goes: a run's, and a way to say Node cannot run here. */
 export interface NodeRunSink extends RunSink {
   /** Node cannot run here: the learner should see the recorded output instead. */
@@ -59,44 +76,44 @@ export interface NodeRunSink extends RunSink {
 
 /** Runs a program that needs Node. */
 export function runInNode(code: string, sink: NodeRunSink, bootTimeoutMs: number): RunHandle {
-  const stopped = new AbortController();
+  let stopped = false;
+  // Read through a function: stop() changes it while the run awaits.
+  const isStopped = (): boolean => stopped;
   let kill = (): void => undefined;
   void (async () => {
     let container: WebContainer;
     try {
       container = await boot(bootTimeoutMs);
     } catch (error) {
-      if (!stopped.signal.aborted) sink.unavailable(error instanceof NodeUnavailable ? error.message : `Node could not start: ${String(error)}`);
+      if (!isStopped()) sink.unavailable(error instanceof NodeUnavailable ? error.message : `Node could not start: ${String(error)}`);
       return;
     }
     const { stripTypes } = await import("./program.js");
     await container.fs.writeFile("main.mjs", stripTypes(code));
-    if (stopped.signal.aborted) return;
+    if (isStopped()) return;
     const child = await container.spawn("node", ["main.mjs"]);
     kill = () => {
       child.kill();
     };
-    let partial = "";
-    void child.output.pipeTo(
+    const lines = new LineSplitter();
+    const printed = child.output.pipeTo(
       new WritableStream({
         write(chunk) {
-          const lines = (partial + chunk.replace(terminalControls, "")).split(/\r?\n/);
-          partial = lines.pop() ?? "";
-          for (const line of lines) sink.print("out", line);
+          for (const line of lines.push(chunk)) sink.print("out", line);
         },
       }),
     );
-    const exitCode = await child.exit;
-    if (partial !== "") sink.print("out", partial);
-    if (stopped.signal.aborted) return;
+    const [exitCode] = await Promise.all([child.exit, printed]);
+    for (const line of lines.end()) sink.print("out", line);
+    if (isStopped()) return;
     if (exitCode === 0) sink.done();
     else sink.failed({ message: `node main.mjs exited with code ${String(exitCode)}`, component: null, line: null });
   })().catch((error: unknown) => {
-    if (!stopped.signal.aborted) sink.failed({ message: String(error), component: null, line: null });
+    if (!isStopped()) sink.failed({ message: String(error), component: null, line: null });
   });
   return {
     stop() {
-      stopped.abort();
+      stopped = true;
       kill();
     },
   };

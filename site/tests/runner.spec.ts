@@ -1,0 +1,156 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+/** The runner with this id on the page, once its editor is up. */
+async function runner(page: Page, path: string, id: string): Promise<Locator> {
+  await page.goto(path);
+  const found = page.locator(`#runner-${id}`);
+  await expect(found.locator("[data-runner-editor][data-ready] .cm-content")).toBeVisible();
+  return found;
+}
+
+/** Replaces the program in the editor, as a learner pasting it would. */
+async function setProgram(page: Page, found: Locator, code: string): Promise<void> {
+  await found.locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(code);
+}
+
+/** The program in the editor. */
+async function program(found: Locator): Promise<string> {
+  return (await found.locator(".cm-line").allTextContents()).join("\n");
+}
+
+const original = [
+  'import { ConsoleEchoer, DataSource, Pipeline, PureTransformer } from "kamaelia";',
+  "",
+  "// Each child's outbox feeds the next one's inbox; shutdown flows down the line behind the data.",
+  "await new Pipeline(",
+  '  new DataSource(["hello", "world"]),',
+  "  new PureTransformer((word: string) => word.toUpperCase()),",
+  "  new ConsoleEchoer(),",
+  ").run();",
+  "",
+].join("\n");
+
+test.describe("the runner", () => {
+  test("runs the playground's hello pipeline and prints exactly what it prints", async ({ page }) => {
+    const playground = await runner(page, "/playground/", "playground");
+    expect(await program(playground)).toBe(original);
+    await playground.getByRole("button", { name: "Run" }).click();
+    await expect(playground).toHaveAttribute("data-state", "finished");
+    await expect(playground.getByRole("log").locator(".runner-line")).toHaveText(["HELLO", "WORLD"]);
+  });
+
+  test("draws the running system: the Pipeline holding its three children, linked, with message counts", async ({ page }) => {
+    const playground = await runner(page, "/playground/", "playground");
+    await playground.getByRole("button", { name: "Run" }).click();
+    await expect(playground).toHaveAttribute("data-state", "finished");
+    const picture = playground.getByRole("region", { name: "running system" });
+    const components = picture.locator(".runner-component");
+    await expect(components).toHaveCount(4);
+    const names = await components.evaluateAll((groups) => groups.map((group) => group.getAttribute("data-component") ?? ""));
+    expect(names.map((name) => name.replace(/_\d+$/, "")).sort()).toEqual(["ConsoleEchoer", "DataSource", "Pipeline", "PureTransformer"]);
+    // Each child's outbox to the next one's inbox, and signal to control.
+    const ids = Object.fromEntries(
+      await components.evaluateAll((groups) => groups.map((group) => [group.getAttribute("data-component")?.replace(/_\d+$/, ""), group.getAttribute("data-id")])),
+    ) as Record<string, string>;
+    const linkage = (from: string, outbox: string, to: string, inbox: string): Locator =>
+      picture.locator(`.runner-edge[data-linkage="${ids[from] ?? ""}.${outbox}>${ids[to] ?? ""}.${inbox}"]`);
+    await expect(linkage("DataSource", "outbox", "PureTransformer", "inbox").locator(".runner-count")).toHaveText("2");
+    await expect(linkage("PureTransformer", "outbox", "ConsoleEchoer", "inbox").locator(".runner-count")).toHaveText("2");
+    await expect(linkage("DataSource", "signal", "PureTransformer", "control").locator(".runner-count")).toHaveText("1");
+    await expect(linkage("PureTransformer", "signal", "ConsoleEchoer", "control").locator(".runner-count")).toHaveText("1");
+    // Once the run is over every component has ended.
+    await expect(components.and(picture.locator('[data-state="ended"]'))).toHaveCount(4);
+  });
+
+  test("Stop ends an endless loop, and the page stays responsive while it runs", async ({ page }) => {
+    const playground = await runner(page, "/playground/", "playground");
+    await setProgram(page, playground, 'console.log("looping");\nwhile (true) {}\n');
+    await playground.getByRole("button", { name: "Run" }).click();
+    await expect(playground.getByRole("log")).toContainText("looping");
+    await expect(playground).toHaveAttribute("data-state", "running");
+    // The loop is in the worker: the page still answers at once.
+    const started = Date.now();
+    expect(await page.evaluate(() => document.title)).toContain("Playground");
+    expect(Date.now() - started).toBeLessThan(1000);
+    await playground.getByRole("button", { name: "Stop" }).click();
+    await expect(playground).toHaveAttribute("data-state", "stopped");
+    await expect(playground.getByRole("log")).toContainText("Stopped.");
+    await expect(playground.getByRole("button", { name: "Stop" })).toBeDisabled();
+  });
+
+  test("shows the failing component's name and the line of the program it threw from", async ({ page }) => {
+    const playground = await runner(page, "/playground/", "playground");
+    await setProgram(
+      page,
+      playground,
+      [
+        'import { Component, DataSource, Pipeline } from "kamaelia";',
+        "",
+        "class Exploder extends Component {",
+        "  override *main() {",
+        '    throw new Error("boom");',
+        "  }",
+        "}",
+        "",
+        "await new Pipeline(new DataSource([1]), new Exploder()).run();",
+      ].join("\n"),
+    );
+    await playground.getByRole("button", { name: "Run" }).click();
+    await expect(playground).toHaveAttribute("data-state", "failed");
+    const log = playground.getByRole("log");
+    await expect(log).toContainText(/Exploder_\d+ failed: Error: boom/);
+    await expect(log).toContainText(/The error was thrown in component Exploder_\d+, at line 5 of main\.ts\./);
+    await expect(playground.locator(".cm-error-line")).toHaveText('    throw new Error("boom");');
+  });
+
+  test("falls back, when Node cannot start, to the program's recorded output and how to run it", async ({ page }) => {
+    // Offline, WebContainer.boot() never settles: the page gives up after the (here shortened) timeout.
+    const node = await runner(page, "/playground/node/?boot-timeout-ms=1500", "node-playground");
+    const started = Date.now();
+    await node.getByRole("button", { name: "Run" }).click();
+    await expect(node).toHaveAttribute("data-state", "unavailable", { timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(6000);
+    const log = node.getByRole("log");
+    await expect(log).toContainText("Node could not start in this page");
+    await expect(log.locator(".runner-transcript")).toHaveText("echoed: hello, server\nserver shut down");
+    await expect(log.locator("code")).toHaveText("npm install kamaelia && npx tsx main.ts");
+  });
+
+  test("keeps edits across a reload, until Reset brings the page's program back", async ({ page }) => {
+    let playground = await runner(page, "/playground/", "playground");
+    const edited = 'import { ConsoleEchoer, DataSource, Pipeline } from "kamaelia";\n\nawait new Pipeline(new DataSource(["kept"]), new ConsoleEchoer()).run();\n';
+    await setProgram(page, playground, edited);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("kamaelia-runner:/playground/:playground"))).toContain("kept");
+    await page.reload();
+    playground = await runner(page, "/playground/", "playground");
+    expect(await program(playground)).toBe(edited);
+    await expect(playground.locator("[data-runner-status]")).toContainText("Your edit is kept");
+    await playground.getByRole("button", { name: "Reset" }).click();
+    expect(await program(playground)).toBe(original);
+    await page.reload();
+    playground = await runner(page, "/playground/", "playground");
+    expect(await program(playground)).toBe(original);
+  });
+
+  test("shares a program through a link that opens it in the editor, and only there", async ({ page, browser }) => {
+    const playground = await runner(page, "/playground/", "playground");
+    const shared = 'import { ConsoleEchoer, DataSource, Pipeline } from "kamaelia";\n\nconst markup = "<img src=x onerror=\\"window.shared = 1\\">";\nawait new Pipeline(new DataSource([markup]), new ConsoleEchoer()).run();\n';
+    await setProgram(page, playground, shared);
+    await playground.getByRole("button", { name: "Share" }).click();
+    await expect(page).toHaveURL(/#run=playground&code=[\w-]+$/);
+    const link = page.url();
+    // A browser that has never seen the page: nothing kept, only the link.
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    const opened = await runner(other, link, "playground");
+    await expect.poll(() => program(opened)).toBe(shared);
+    await expect(opened.locator("[data-runner-status]")).toContainText("Showing the program from the link");
+    await opened.getByRole("button", { name: "Run" }).click();
+    await expect(opened.getByRole("log").locator(".runner-line")).toHaveText(['<img src=x onerror="window.shared = 1">']);
+    expect(await other.locator("img[src=x]").count()).toBe(0);
+    expect(await other.evaluate(() => "shared" in window)).toBe(false);
+    await context.close();
+  });
+});
