@@ -13,7 +13,7 @@ import { chromiumPath, howToProvideChromium } from "./chromium-path.mjs";
 
 const { values: options } = parseArgs({ options: { dist: { type: "string", default: "site/dist" }, runs: { type: "string", default: "7" } } });
 const runs = Number(options.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number, 1 or more: got ${String(options.runs)}.`);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number, 1 or more: got ${options.runs}.`);
 if (!existsSync(join(options.dist, "playground", "index.html"))) {
   throw new Error(`There is no built site with a playground in ${options.dist}: build it first with \`npm run build -w site\`.`);
 }
@@ -64,18 +64,20 @@ async function runOnce(page) {
     const output = performance.getEntriesByName("runner:first-output")[0];
     return { runToOutput: (output?.startTime ?? Number.NaN) - (run?.startTime ?? Number.NaN), loadToOutput: output?.startTime ?? Number.NaN };
   });
-  await runner.locator('[data-state="finished"]').or(page.locator('#runner-playground[data-state="finished"]')).waitFor();
+  await page.locator('#runner-playground[data-state="finished"]').waitFor();
   return result;
 }
 
 /**
- * The JavaScript a page loads (its own scripts, its workers' and what they import), gzipped, by URL.
- * @param {import("@playwright/test").BrowserContext} context
+ * The JavaScript a page loads (its own scripts, its workers' and what they import), gzipped, by path,
+ * in a fresh browser context.
+ * @param {import("@playwright/test").Browser} browser
  * @param {string} url
  * @param {(page: import("@playwright/test").Page) => Promise<void>} [act] what to do once it has loaded
  * @returns {Promise<Map<string, number>>}
  */
-async function javascript(context, url, act) {
+async function javascript(browser, url, act) {
+  const context = await browser.newContext();
   const page = await context.newPage();
   /** @type {Map<string, number>} */
   const sizes = new Map();
@@ -83,7 +85,8 @@ async function javascript(context, url, act) {
   const pending = [];
   context.on("response", (response) => {
     const type = response.headers()["content-type"] ?? "";
-    if (!type.includes("javascript")) return;
+    // The learner's program itself comes from a blob: URL, and is not the runner's.
+    if (!type.includes("javascript") || response.url().startsWith("blob:")) return;
     pending.push(
       response.body().then(
         (body) => {
@@ -97,7 +100,7 @@ async function javascript(context, url, act) {
   if (act !== undefined) await act(page);
   await page.waitForLoadState("networkidle");
   await Promise.all(pending);
-  await page.close();
+  await context.close();
   return sizes;
 }
 
@@ -138,14 +141,12 @@ try {
   }
   await context.close();
 
-  const sizesContext = await browser.newContext();
-  const without = await javascript(sizesContext, `${server.url}/about/`);
-  const before = await javascript(sizesContext, playground);
-  const after = await javascript(sizesContext, playground, async (loaded) => {
+  const without = await javascript(browser, `${server.url}/about/`);
+  const before = await javascript(browser, playground);
+  const after = await javascript(browser, playground, async (loaded) => {
     await loaded.locator('#runner-playground button[data-action="run"]').click();
     await loaded.locator("#runner-playground .runner-component").first().waitFor();
   });
-  await sizesContext.close();
   const added = [...before].filter(([path]) => !without.has(path));
   const layout = [...after].filter(([path]) => !before.has(path));
 

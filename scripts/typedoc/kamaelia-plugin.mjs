@@ -224,7 +224,7 @@ export class KamaeliaRouter extends MemberRouter {
    */
   getIdealBaseName(reflection) {
     const folder = folderOf.get(reflection);
-    if (folder !== undefined && reflection.parent?.kindOf(ReflectionKind.SomeModule | ReflectionKind.Project) === true) {
+    if (folder !== undefined && reflection.parent?.kindOf([ReflectionKind.Module, ReflectionKind.Project]) === true) {
       return `${folder}/${this.getReflectionAlias(reflection)}`;
     }
     return super.getIdealBaseName(reflection);

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Application } from "typedoc";
+import { stripVTControlCharacters } from "node:util";
+import { Application, LogLevel } from "typedoc";
 import { afterAll, describe, expect, it } from "vitest";
 import { importedRuntimeNames, recipesByExport } from "./recipes.mjs";
 import { typeDocOptions } from "./options.mjs";
@@ -23,7 +24,7 @@ async function document(files: Record<string, string>): Promise<{ warnings: stri
   const out = join(root, "out");
   for (const [path, text] of Object.entries({ ...fixture, ...files })) write(join(root, path), text);
   const options = typeDocOptions(root);
-  const app = await Application.bootstrapWithPlugins({
+  const settings: Record<string, unknown> = {
     ...options,
     plugin: [...(options["plugin"] as string[]), "typedoc-plugin-markdown"],
     entryPoints: [join(source, "index.ts"), join(source, "node.ts")],
@@ -32,12 +33,13 @@ async function document(files: Record<string, string>): Promise<{ warnings: stri
     hidePageHeader: true,
     hideBreadcrumbs: true,
     outputs: [{ name: "markdown", path: out }],
-  });
+  };
+  const app = await Application.bootstrapWithPlugins(settings);
   const warnings: string[] = [];
   const log = app.logger.log.bind(app.logger);
   app.logger.log = (message, level) => {
     // The console logger's messages carry a coloured "[warning]" prefix; keep the text.
-    if (level >= 2) warnings.push(message.replace(/\u001b\[[0-9;]*m/g, "").replace(/^\[\w+\]\s*/, ""));
+    if (level >= LogLevel.Warn) warnings.push(stripVTControlCharacters(message).replace(/^\[\w+\]\s*/, ""));
     log(message, level);
   };
   const project = await app.convert();
@@ -59,7 +61,7 @@ const fixture = {
   "cookbook/composition/other/main.ts": 'import { Pipeline } from "kamaelia";\nimport { Doubler } from "./local.js";\n',
   "runtime/package.json": '{ "name": "kamaelia", "version": "0.0.0" }',
   "runtime/src/node.ts": '// The fixture Node entry.\nexport { nodeOnly } from "./node/nodeOnly.js";\n',
-  "runtime/src/node/nodeOnly.ts": "/** Only in Node. */\nexport const nodeOnly = 1;\n",
+  "runtime/src/node/nodeOnly.ts": "/** Only in Node; see {@link Doubler}. */\nexport const nodeOnly = 1;\n",
 };
 
 const component = `
@@ -115,7 +117,7 @@ describe("the cookbook scan", () => {
 });
 
 describe("the reference's TypeDoc plugin", () => {
-  it("puts a component's page in its folder's group, with box tables, its example and the recipes that use it", { timeout: 60_000 }, async () => {
+  it("puts a component's page in its folder's group, with box tables, its example, the recipes that use it, and links to it from another entry point", { timeout: 60_000 }, async () => {
     const { warnings, failure, out } = await document({
       "runtime/src/index.ts": '// The fixture entry.\nexport { Component } from "./axon/Component.js";\nexport { Doubler } from "./chassis/Doubler.js";\n',
       "runtime/src/axon/Component.ts": base,
@@ -129,6 +131,7 @@ describe("the reference's TypeDoc plugin", () => {
     expect(page.indexOf("## Outboxes")).toBeLessThan(page.indexOf("## Example"));
     expect(page).toContain("## Recipes that use it\n\n- [How do I double numbers?](/cookbook/composition/doubling/)");
     expect(page).not.toContain("send()");
+    expect(readFileSync(join(out, "node", "nodeOnly.md"), "utf8")).toContain("(/reference/chassis/doubler/)");
     const module = readFileSync(join(out, "kamaelia", "index.md"), "utf8");
     expect(module).toContain("The fixture entry.");
     expect(module.indexOf("## Axon")).toBeLessThan(module.indexOf("## Chassis"));

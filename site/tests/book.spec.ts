@@ -4,8 +4,9 @@ import { makeBook } from "../../scripts/book.mjs";
 import { readPdf } from "../../scripts/pdf-outline.mjs";
 import { requireBuiltSite, siteDist } from "./site.js";
 
-test("the book prints the reference, Axon first, with contents, page numbers and bookmarks", async ({}, testInfo) => {
+test("the book prints the reference, Axon first, with contents, page numbers and bookmarks", async () => {
   requireBuiltSite();
+  const testInfo = test.info();
   test.setTimeout(300_000);
   const out = testInfo.outputPath("kamaelia-reference.pdf");
   await makeBook({ site: siteDist, out, log: () => undefined });

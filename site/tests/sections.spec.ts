@@ -82,7 +82,7 @@ test("on a phone the sidebar folds behind a menu button", async ({ page }) => {
   await expect(sidebar).toBeHidden();
   const menu = page.getByRole("button", { name: "Menu" });
   await menu.click();
-  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator("body")).toHaveAttribute("data-mobile-menu-expanded", "");
   await expect(sidebar).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -19,7 +19,8 @@ export const BOX_FONT_SIZE = 10;
 const CHAR_ADVANCE = 0.62;
 const PORT_SIZE = 8;
 const PORT_GAP = 14;
-const NAME_HEIGHT = 22;
+/** The height of the band at the top of a node where its name is drawn. */
+export const NAME_HEIGHT = 20;
 
 /** How wide a text is drawn, close enough for layout. */
 export function textWidth(text: string, size = FONT_SIZE): number {
@@ -47,12 +48,12 @@ function drawnBoxes(boxes: readonly string[], side: "in" | "out", id: number, us
 }
 
 function ports(component: SystemComponent, used: ReadonlySet<string>): ElkPort[] {
+  // Their names are drawn beside them, inside the node, which is made wide enough for them.
   const port = (side: "in" | "out", box: string): ElkPort => ({
     id: portId(component.id, side, box),
     width: PORT_SIZE,
     height: PORT_SIZE,
     layoutOptions: { "elk.port.side": side === "in" ? "WEST" : "EAST" },
-    labels: [{ text: box, width: textWidth(box, BOX_FONT_SIZE), height: BOX_FONT_SIZE }],
   });
   return [
     ...drawnBoxes(component.inboxes, "in", component.id, used).map((box) => port("in", box)),
@@ -67,37 +68,31 @@ function widest(texts: readonly string[]): number {
 function node(component: SystemComponent, children: ElkNode[], used: ReadonlySet<string>): ElkNode {
   const inboxes = drawnBoxes(component.inboxes, "in", component.id, used);
   const outboxes = drawnBoxes(component.outboxes, "out", component.id, used);
-  const sides = widest(inboxes) + widest(outboxes) + 2 * PORT_SIZE;
-  const portsHeight = Math.max(inboxes.length, outboxes.length) * PORT_GAP;
   const shared = {
     id: nodeId(component.id),
-    labels: [{ text: component.name, width: textWidth(component.name), height: FONT_SIZE }],
     ports: ports(component, used),
   };
+  // Ports start below the name.
+  const portsBelowName = `[top=${String(NAME_HEIGHT)},left=0,bottom=0,right=0]`;
   if (children.length === 0) {
     return {
       ...shared,
-      width: Math.max(textWidth(component.name) + 2 * PORT_SIZE, sides),
-      height: NAME_HEIGHT + portsHeight,
-      layoutOptions: {
-        "elk.portConstraints": "FIXED_SIDE",
-        "elk.portLabels.placement": "INSIDE",
-        "elk.nodeLabels.placement": "INSIDE V_TOP H_CENTER",
-        "elk.nodeSize.constraints": "PORTS PORT_LABELS NODE_LABELS MINIMUM_SIZE",
-        "elk.nodeSize.minimum": `(${String(Math.max(textWidth(component.name) + 2 * PORT_SIZE, sides))}, ${String(NAME_HEIGHT + portsHeight)})`,
-      },
+      width: Math.max(textWidth(component.name) + 2 * PORT_SIZE, widest(inboxes) + widest(outboxes) + 3 * PORT_SIZE),
+      height: NAME_HEIGHT + Math.max(inboxes.length, outboxes.length) * PORT_GAP,
+      layoutOptions: { "elk.portConstraints": "FIXED_SIDE", "elk.spacing.portsSurrounding": portsBelowName },
     };
   }
-  // A container: its own boxes on its border, its children inside, clear of the port labels.
+  // A container: its own boxes on its border, its children inside, clear of the boxes' names.
   return {
     ...shared,
     children,
     layoutOptions: {
       "elk.portConstraints": "FIXED_SIDE",
-      "elk.portLabels.placement": "INSIDE",
-      "elk.nodeLabels.placement": "INSIDE V_TOP H_LEFT",
-      "elk.nodeSize.constraints": "PORTS PORT_LABELS NODE_LABELS MINIMUM_SIZE",
-      "elk.padding": `[top=${String(NAME_HEIGHT + 4)},left=${String(widest(inboxes) + PORT_SIZE)},bottom=8,right=${String(widest(outboxes) + PORT_SIZE)}]`,
+      // Its boxes' names are drawn above their ports: room for one under its own name.
+      "elk.spacing.portsSurrounding": `[top=${String(NAME_HEIGHT + BOX_FONT_SIZE)},left=0,bottom=0,right=0]`,
+      "elk.nodeSize.constraints": "MINIMUM_SIZE",
+      "elk.nodeSize.minimum": `(${String(textWidth(component.name) + 2 * PORT_SIZE)}, ${String(NAME_HEIGHT + Math.max(inboxes.length, outboxes.length) * PORT_GAP)})`,
+      "elk.padding": `[top=${String(NAME_HEIGHT + 4)},left=${String(widest(inboxes) + 2 * PORT_SIZE)},bottom=8,right=${String(widest(outboxes) + 2 * PORT_SIZE)}]`,
     },
   };
 }

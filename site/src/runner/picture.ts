@@ -6,10 +6,12 @@
  */
 
 import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
-import { BOX_FONT_SIZE, countRoom, FONT_SIZE, nodeId, portId, systemGraph } from "./layout.js";
+import { BOX_FONT_SIZE, countRoom, FONT_SIZE, NAME_HEIGHT, nodeId, portId, systemGraph } from "./layout.js";
 import type { ModelChange, SystemModel } from "./topology-model.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+/** The space between a port and its box's name. */
+const PORT_LABEL_GAP = 3;
 /** The picture is scaled down to fit its pane, but no further than this. */
 const MIN_SCALE = 0.75;
 
@@ -60,6 +62,18 @@ export class Picture {
   constructor(host: HTMLElement, model: SystemModel) {
     this.#host = host;
     this.#model = model;
+  }
+
+  /**
+   * The run is over: says so when no component ran on the default scheduler (or, with `why`, why
+   * nothing ran).
+   */
+  finish(why = "No components ran on the default scheduler, so there is nothing to draw."): void {
+    if (this.#model.components.size > 0) return;
+    const note = document.createElement("p");
+    note.className = "runner-hint";
+    note.textContent = why;
+    this.#host.replaceChildren(note);
   }
 
   /** Shows what a snapshot changed: a new layout, new styles, or new counts. */
@@ -132,7 +146,8 @@ export class Picture {
     const components = this.#model.components.size - hidden;
     const linkages = graph.edges?.length ?? 0;
     title.textContent = `${String(components)} components and ${String(linkages)} linkages`;
-    svg.setAttribute("aria-label", `The running system: ${title.textContent}${hidden > 0 ? `, and ${String(hidden)} more components not drawn` : ""}`);
+    const names = [...this.#model.components.values()].slice(0, components).map((component) => component.name);
+    svg.setAttribute("aria-label", `${title.textContent}: ${names.join(", ")}${hidden > 0 ? `, and ${String(hidden)} more not drawn` : ""}`);
     this.#svg = svg;
     this.#host.replaceChildren(svg);
     if (hidden > 0) {
@@ -148,19 +163,26 @@ export class Picture {
     const id = Number(laid.id.slice(1));
     const component = this.#model.components.get(id);
     if (component === undefined) return;
+    const container = (laid.children?.length ?? 0) > 0;
+    const [x, y, width, height] = [laid.x ?? 0, laid.y ?? 0, laid.width ?? 0, laid.height ?? 0];
     const group = element("g", { class: "runner-component", "data-component": component.name, "data-id": id }, parent);
-    if ((laid.children?.length ?? 0) > 0) group.classList.add("is-container");
-    element("rect", { x: laid.x ?? 0, y: laid.y ?? 0, width: laid.width ?? 0, height: laid.height ?? 0, rx: 4 }, group);
-    const name = laid.labels?.[0];
-    if (name !== undefined) text(component.name, (name.x ?? 0), (name.y ?? 0) + FONT_SIZE - 2, "runner-name", group);
+    if (container) group.classList.add("is-container");
+    element("rect", { x, y, width, height, rx: 4 }, group);
+    // A component's name over its middle; a container's at its top left, clear of its children.
+    const name = text(component.name, container ? x + 2 * PORT_LABEL_GAP : x + width / 2, y + NAME_HEIGHT / 2 + FONT_SIZE / 2 - 1, "runner-name", group);
+    if (!container) name.setAttribute("text-anchor", "middle");
     for (const port of laid.ports ?? []) {
       const [, side, box] = port.id.split(":");
       if (side === undefined || box === undefined) continue;
-      element("rect", { x: port.x ?? 0, y: port.y ?? 0, width: port.width ?? 0, height: port.height ?? 0, class: `runner-port is-${side}`, "data-port": portId(id, side === "in" ? "in" : "out", box) }, group);
-      const label = port.labels?.[0];
-      if (label !== undefined) text(box, label.x ?? 0, (label.y ?? 0) + BOX_FONT_SIZE - 1, "runner-box", group);
+      const [px, py, pw, ph] = [port.x ?? 0, port.y ?? 0, port.width ?? 0, port.height ?? 0];
+      element("rect", { x: px, y: py, width: pw, height: ph, class: `runner-port is-${side}`, "data-port": portId(id, side === "in" ? "in" : "out", box) }, group);
+      // Each box's name inside the border, beside its port; a container's just above its port, clear
+      // of the linkage that runs on from it to a child.
+      const inbox = side === "in";
+      const baseline = container ? py - 1 : py + ph / 2 + BOX_FONT_SIZE / 2 - 1;
+      const label = text(box, inbox ? px + pw + PORT_LABEL_GAP : px - PORT_LABEL_GAP, baseline, "runner-box", group);
+      if (!inbox) label.setAttribute("text-anchor", "end");
     }
-    group.setAttribute("aria-label", component.name);
     group.dataset["node"] = nodeId(id);
   }
 

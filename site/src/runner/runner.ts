@@ -36,6 +36,8 @@ export interface RunnerConfig {
   readonly transcript: string | null;
   /** How to run it yourself. */
   readonly command: string | null;
+  /** Whether that command runs in a copy of the repository (a recipe's test) rather than anywhere. */
+  readonly commandInRepository: boolean;
 }
 
 /** The most lines the log keeps; older ones are dropped, and counted. */
@@ -233,6 +235,8 @@ export class Runner {
       done: () => {
         this.#end();
         this.#setState("finished");
+        this.#picture?.finish();
+        if (!printed) this.#print("note", "It printed nothing.");
         this.#say(`Finished in ${String(Math.round(performance.now() - started))} ms.`);
         // Keep the worker a little while, in case a timer of the program still has something to say.
         const finished = this.#run;
@@ -264,8 +268,12 @@ export class Runner {
     this.#end();
     this.#run?.stop();
     this.#run = null;
-    if (!running || message === null) return;
+    if (!running) return;
+    // The worker is gone: nothing it ran is running any more.
+    this.#picture?.update(this.#model.end());
+    if (message === null) return;
     this.#setState("stopped");
+    this.#picture?.finish();
     this.#print("note", message);
     this.#say(message);
   }
@@ -277,6 +285,7 @@ export class Runner {
 
   #fail(failure: RunFailure): void {
     this.#setState("failed");
+    this.#picture?.finish();
     const where = [
       failure.component === null ? null : `in component ${failure.component}`,
       failure.line === null ? null : `at line ${String(failure.line)} of ${this.#config.title}`,
@@ -289,9 +298,10 @@ export class Runner {
 
   #unavailable(reason: string): void {
     this.#setState("unavailable");
+    this.#picture?.finish("Node did not start here, so nothing ran to draw.");
     this.#say("Node cannot run here: showing the program's recorded output.");
     this.#print("note", `This program needs Node, and Node could not start in this page: ${reason}.`);
-    const { transcript, command } = this.#config;
+    const { transcript, command, commandInRepository } = this.#config;
     this.#flush();
     if (transcript !== null) {
       const heading = document.createElement("p");
@@ -307,7 +317,7 @@ export class Runner {
       how.className = "runner-note";
       const code = document.createElement("code");
       code.textContent = command;
-      how.append("Run it yourself, in a copy of the repository: ", code);
+      how.append(commandInRepository ? "Run it yourself, in a copy of the repository: " : "Run it yourself: ", code);
       this.#log.append(how);
     }
   }

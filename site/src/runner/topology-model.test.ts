@@ -48,4 +48,13 @@ describe("the system a run has shown", () => {
     expect(change.shape).toBe(true);
     expect(model.components.get(9)).toMatchObject({ name: "Feeder_9", state: "sleeping", inboxes: ["inbox", "control"] });
   });
+
+  it("ends everything at once when the run is stopped from outside", () => {
+    const model = new SystemModel();
+    model.update({ components: [source, printer], linkages: [linkage([2, "outbox"], [3, "inbox"], 5)] });
+    expect(model.end()).toEqual({ shape: false, states: true, counts: [] });
+    expect([...model.components.values()].map((known) => known.state)).toEqual(["ended", "ended"]);
+    expect(model.linkages.get("2.outbox>3.inbox")).toMatchObject({ removed: true, delivered: 5 });
+    expect(model.end().states).toBe(false);
+  });
 });

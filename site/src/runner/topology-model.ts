@@ -120,6 +120,22 @@ export class SystemModel {
     return { shape, states, counts };
   }
 
+  /** The run was stopped from outside: everything in it has ended. */
+  end(): ModelChange {
+    let states = false;
+    for (const known of this.components.values()) {
+      if (known.state === "running" || known.state === "sleeping") {
+        known.state = "ended";
+        states = true;
+      }
+    }
+    for (const known of this.linkages.values()) {
+      states ||= !known.removed;
+      known.removed = true;
+    }
+    return { shape: false, states, counts: [] };
+  }
+
   /**
    * Makes sure a linkage's end is drawn: a component never activated (wiring made by hand) is known
    * only from the linkages that name it. Returns true when something was added.
