@@ -63,7 +63,7 @@ export { BusyRetry, Collection, ConcurrentUpdate, KeyNotInCollection, Store, Val
 export type { Topology, TopologyComponent, TopologyLinkage } from "./axon/Topology.js";
 
 // Axon: using components from ordinary code
-export { HandleClosed, handle, type Handle } from "./axon/Handle.js";
+export { HandleClosed, handle, type Handle, type HandleOptions } from "./axon/Handle.js";
 export {
   IterableSource,
   fromAsyncIterable,
@@ -177,5 +177,6 @@ export { HTTPRequestFailed, SimpleHTTPClient, SingleShotHTTPClient, type HTTPCli
 
 // Internet: the in-memory loopback network, with ServerCore's and TCPClient's contracts
 export { MemoryClient, MemoryServer } from "./internet/Memory.js";
-export type { ConnectionInfo, ServerAddress, ServerCoreOptions } from "./internet/ConnectionServer.js";
+export type { ConnectionInfo, ListenerEvents, Listening, ServerAddress, ServerCoreOptions } from "./internet/ConnectionServer.js";
+export type { Transport, TransportEvents } from "./internet/Transport.js";
 export { NetworkError } from "./internet/NetworkError.js";

@@ -153,4 +153,25 @@ test.describe("the runner", () => {
     expect(await other.evaluate(() => "shared" in window)).toBe(false);
     await context.close();
   });
+
+  test("stops a run that goes past its time budget, and says so", async ({ page }) => {
+    test.setTimeout(40_000);
+    // A recipe's runner has the default budget, 10 s.
+    const recipe = await runner(page, "/cookbook/composition/hello-pipeline/", "main-ts");
+    await setProgram(page, recipe, "while (true) {}\n");
+    await recipe.getByRole("button", { name: "Run" }).click();
+    await expect(recipe).toHaveAttribute("data-state", "stopped", { timeout: 15_000 });
+    await expect(recipe.getByRole("log")).toContainText("Stopped after 10 s, the time a program may run here.");
+  });
+
+  test("links exported names to their reference pages, in the editor and in code blocks", async ({ page }) => {
+    const playground = await runner(page, "/playground/", "playground");
+    await playground.locator(".cm-reference", { hasText: /^Pipeline$/ }).first().hover();
+    const tooltip = page.locator(".cm-reference-tooltip a");
+    await expect(tooltip).toHaveText("Pipeline in the reference");
+    await expect(tooltip).toHaveAttribute("href", "/reference/chassis/pipeline/");
+    await page.goto("/reference/chassis/pipeline/");
+    const link = page.locator("pre a.ref-link", { hasText: /^ProducerFinished$/ }).first();
+    await expect(link).toHaveAttribute("href", "/reference/axon/producerfinished/");
+  });
 });

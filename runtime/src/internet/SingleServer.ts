@@ -50,10 +50,12 @@ export interface SingleServerOptions {
  * ```
  */
 export class SingleServer extends SocketAdapter {
+  /** Its inboxes: name to meaning. */
   static override Inboxes = {
     inbox: "data to send to the client: strings (sent as UTF-8) or bytes as Uint8Array",
     control: "ProducerFinished or ShutdownMicroprocess: close once everything waiting has been sent",
   };
+  /** Its outboxes: name to meaning. */
   static override Outboxes = {
     outbox: "data from the client, as Buffers",
     signal: "the shutdown message when the connection has closed; ErrorInformation for skipped messages",

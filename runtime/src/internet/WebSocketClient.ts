@@ -129,10 +129,12 @@ export class WebSocketTransport implements Transport {
  * ```
  */
 export class WebSocketClient extends SocketAdapter {
+  /** Its inboxes: name to meaning. */
   static override Inboxes = {
     inbox: "messages to send: strings (text) or bytes as Uint8Array (binary)",
     control: "ProducerFinished or ShutdownMicroprocess: close once everything waiting has been sent",
   };
+  /** Its outboxes: name to meaning. */
   static override Outboxes = {
     outbox: "messages received: text as strings, binary as Buffers",
     signal: "the shutdown message when the connection has closed; ErrorInformation for skipped messages",

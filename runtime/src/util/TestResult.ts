@@ -40,7 +40,10 @@ export class TestResultFailed extends AxonException {
    * @param received - the falsy message
    */
   constructor(
-    readonly component: { readonly name: string },
+    readonly component: {
+      /** The component's name, as messages quote it. */
+      readonly name: string;
+    },
     readonly received: unknown,
   ) {
     super(

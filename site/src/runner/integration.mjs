@@ -45,6 +45,13 @@ export function runnerAssets() {
               {
                 name: "kamaelia-runner-assets",
                 configureServer(server) {
+                  // Made again at most every few seconds, so that a rebuilt runtime is picked up.
+                  /** @type {{ at: number, files: Promise<Map<string, string | Uint8Array>> } | null} */
+                  let made = null;
+                  const files = () => {
+                    if (made === null || Date.now() - made.at > 3000) made = { at: Date.now(), files: runnerFiles(root) };
+                    return made.files;
+                  };
                   server.middlewares.use((request, response, next) => {
                     const path = new URL(request.url ?? "/", "http://localhost").pathname;
                     const at = path.indexOf(`/${base}`);
@@ -52,9 +59,9 @@ export function runnerAssets() {
                       next();
                       return;
                     }
-                    runnerFiles(root).then(
-                      (files) => {
-                        const contents = files.get(path.slice(at + base.length + 1));
+                    files().then(
+                      (served) => {
+                        const contents = served.get(path.slice(at + base.length + 1));
                         if (contents === undefined) {
                           next();
                           return;
