@@ -43,6 +43,16 @@ export interface ComponentRunOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * Appends to a list that may not exist yet. A list starts as `[item]`: one that starts as `[]` and grows
+ * by push reserves room for 17, which a million components with one link each would pay for.
+ */
+function appended<T>(list: T[] | null, item: T): T[] {
+  if (list === null) return [item];
+  list.push(item);
+  return list;
+}
+
 function capacityOf(size: number): number {
   return size === Infinity ? UNBOUNDED : size;
 }
@@ -222,10 +232,10 @@ export class Component extends Microprocess {
     if (options.pipewidth !== undefined) to.capacity = capacityOf(options.pipewidth);
     const linkage = new Linkage(sourceComponent, sourceName, sinkComponent, sinkName, passthrough, from, to, this);
     from.out = linkage;
-    (to.sources ??= []).push(from);
+    to.sources = appended(to.sources, from);
     from.resolve();
     finalBox.refreshCollectors();
-    (this._linkages ??= []).push(linkage);
+    this._linkages = appended(this._linkages, linkage);
     if (waiting > 0) {
       // Moved messages travel the new route like sent ones, and are counted on its linkages.
       for (const message of from.drainLocal()) from.deliver(message);
@@ -262,8 +272,8 @@ export class Component extends Microprocess {
       if (!(child instanceof Component)) {
         throw new BadComponent(child, "addChildren takes component instances: addChildren(new Child()), not addChildren(Child).");
       }
-      (this._children ??= []).push(child);
-      (child._parents ??= []).push(this);
+      this._children = appended(this._children, child);
+      child._parents = appended(child._parents, this);
     }
     this._scheduler?._topologyChanged();
   }
