@@ -305,16 +305,21 @@ export function tempDir(): string {
 /**
  * Takes what leaves `box` (default "outbox") of the harness's component until `count` messages have
  * come, running the harness and letting the host's event loop turn between looks so that real I/O can
- * finish; virtual time does not move. Rejects after `turns` turns without them, a guard against a
- * hanging test.
+ * finish; virtual time does not move. Rejects if they have not come after `guardMs` of real time: a
+ * guard against a hanging test on a busy machine, never a wait the test relies on.
  */
-export async function takeWhenReady(harness: Harness, count: number, box = "outbox", turns = 10_000): Promise<unknown[]> {
+export async function takeWhenReady(harness: Harness, count: number, box = "outbox", guardMs = 20_000): Promise<unknown[]> {
   const taken: unknown[] = [];
-  for (let turn = 0; turn < turns; turn++) {
+  const deadline = performance.now() + guardMs;
+  for (let turns = 0; ; turns++) {
     harness.settle();
     taken.push(...harness.take(box));
     if (taken.length >= count) return taken;
+    if (performance.now() > deadline) {
+      throw new Error(
+        `Gave up after ${String(guardMs)} ms (${String(turns)} turns of the event loop) with ${String(taken.length)} of the ${String(count)} messages expected from ${JSON.stringify(box)}.`,
+      );
+    }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  throw new Error(`Gave up after ${String(turns)} turns of the event loop with ${String(taken.length)} of the ${String(count)} messages expected from ${JSON.stringify(box)}.`);
 }

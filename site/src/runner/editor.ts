@@ -63,7 +63,7 @@ const highlight = HighlightStyle.define([
 const theme = EditorView.theme({
   "&": { fontSize: "var(--sl-text-sm)", backgroundColor: "var(--runner-code-bg)", color: "var(--sl-color-white)" },
   ".cm-content": { fontFamily: "var(--__sl-font-mono)", caretColor: "var(--sl-color-white)" },
-  ".cm-gutters": { backgroundColor: "var(--runner-code-bg)", color: "var(--sl-color-gray-3)", border: "none" },
+  ".cm-gutters": { backgroundColor: "var(--runner-code-bg)", color: "var(--sl-color-gray-2)", border: "none" },
   ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--runner-active-line)" },
   "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--runner-selection)" },
   ".cm-cursor": { borderLeftColor: "var(--sl-color-white)" },
@@ -192,7 +192,8 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
           ...historyKeymap,
           indentWithTab,
         ]),
-        EditorView.contentAttributes.of({ "aria-label": options.label }),
+        // A tab stop of its own (axe: the editor's scrolling area must be reachable by keyboard).
+        EditorView.contentAttributes.of({ "aria-label": options.label, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           // Typing, deleting, pasting, undoing: not a program put in by setText().
           if (!update.transactions.some((transaction) => transaction.annotation(Transaction.userEvent) !== undefined)) return;
