@@ -5,7 +5,7 @@
 
 import { Component } from "../axon/Component.js";
 import { ProducerFinished, ShutdownMicroprocess } from "../axon/Ipc.js";
-import { checkShutdown } from "./checkShutdown.js";
+import { checkShutdown, laterEnd } from "./checkShutdown.js";
 import { sendToEach } from "./sendToEach.js";
 
 /**
@@ -67,8 +67,7 @@ export class Fanout extends Component {
 
   /** Reads `control`; true once `ShutdownMicroprocess` has arrived. */
   #mustStop(): boolean {
-    const end = checkShutdown(this);
-    if (end !== undefined && !(this.#end instanceof ShutdownMicroprocess)) this.#end = end;
+    this.#end = laterEnd(this.#end, checkShutdown(this));
     return this.#end instanceof ShutdownMicroprocess;
   }
 }

@@ -7,7 +7,7 @@ import { Component } from "../axon/Component.js";
 import { Scheduler } from "../axon/Scheduler.js";
 import { ShutdownMicroprocess, type ProducerFinished } from "../axon/Ipc.js";
 import { BadArgument, requirePositive } from "./BadArgument.js";
-import { checkShutdown } from "./checkShutdown.js";
+import { checkShutdown, laterEnd } from "./checkShutdown.js";
 import { sendToEach } from "./sendToEach.js";
 
 /**
@@ -99,8 +99,7 @@ export class MessageRateLimit extends Component {
 
   /** Reads `control`; true once `ShutdownMicroprocess` has arrived. */
   #mustStop(): boolean {
-    const end = checkShutdown(this);
-    if (end !== undefined && !(this.#end instanceof ShutdownMicroprocess)) this.#end = end;
+    this.#end = laterEnd(this.#end, checkShutdown(this));
     return this.#end instanceof ShutdownMicroprocess;
   }
 }

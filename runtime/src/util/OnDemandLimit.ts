@@ -5,7 +5,7 @@
 
 import { Component } from "../axon/Component.js";
 import { ShutdownMicroprocess, type ProducerFinished } from "../axon/Ipc.js";
-import { checkShutdown } from "./checkShutdown.js";
+import { checkShutdown, laterEnd } from "./checkShutdown.js";
 import { sendToEach } from "./sendToEach.js";
 import { unhandled } from "./unhandled.js";
 
@@ -69,8 +69,7 @@ export class OnDemandLimit extends Component {
 
   /** Reads `control`; true once `ShutdownMicroprocess` has arrived. */
   #mustStop(): boolean {
-    const end = checkShutdown(this);
-    if (end !== undefined && !(this.#end instanceof ShutdownMicroprocess)) this.#end = end;
+    this.#end = laterEnd(this.#end, checkShutdown(this));
     return this.#end instanceof ShutdownMicroprocess;
   }
 }

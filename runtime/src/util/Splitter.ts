@@ -7,7 +7,7 @@ import { AdaptiveCommsComponent } from "../axon/AdaptiveCommsComponent.js";
 import { Component } from "../axon/Component.js";
 import { ErrorInformation, Ipc, ProducerFinished, ShutdownMicroprocess } from "../axon/Ipc.js";
 import type { Linkage } from "../axon/Linkage.js";
-import { checkShutdown } from "./checkShutdown.js";
+import { checkShutdown, laterEnd } from "./checkShutdown.js";
 import { sendToEach } from "./sendToEach.js";
 import { unhandled } from "./unhandled.js";
 
@@ -231,8 +231,7 @@ export class Splitter extends AdaptiveCommsComponent {
   /** Handles waiting requests, then reads `control`; true once `ShutdownMicroprocess` has arrived. */
   #mustStop(): boolean {
     this.#configure();
-    const end = checkShutdown(this);
-    if (end !== undefined && !(this.#end instanceof ShutdownMicroprocess)) this.#end = end;
+    this.#end = laterEnd(this.#end, checkShutdown(this));
     return this.#end instanceof ShutdownMicroprocess;
   }
 

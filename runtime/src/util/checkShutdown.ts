@@ -25,3 +25,15 @@ export function checkShutdown(component: Component): ProducerFinished | Shutdown
   }
   return finished;
 }
+
+/**
+ * The shutdown message to remember after `incoming` (what `checkShutdown` returned): once a
+ * `ShutdownMicroprocess` has come it stays, otherwise the newer message is kept.
+ * @internal
+ */
+export function laterEnd(
+  current: ProducerFinished | ShutdownMicroprocess | undefined,
+  incoming: ProducerFinished | ShutdownMicroprocess | undefined,
+): ProducerFinished | ShutdownMicroprocess | undefined {
+  return incoming === undefined || current instanceof ShutdownMicroprocess ? current : incoming;
+}
