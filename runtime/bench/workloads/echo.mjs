@@ -8,63 +8,13 @@
  * @module
  */
 
-import { createServer } from "node:net";
-import { EchoProtocol, Scheduler, handle } from "kamaelia";
-import { ServerCore } from "kamaelia/node";
 import { startClients } from "../clients.mjs";
+import { kamaelia, net, untilConnections } from "../servers.mjs";
 import { check, report, throughput, timed, workloadArgs } from "../support.mjs";
 
 /**
- * A server listening on 127.0.0.1 and a free port.
- * @typedef {{ port: number, connections: () => number, close: () => Promise<void> }} EchoServer
- */
-
-/** @returns {Promise<EchoServer>} */
-async function kamaelia() {
-  const core = new ServerCore({ protocol: () => new EchoProtocol(), port: 0, host: "127.0.0.1" });
-  const server = handle(core.activate(new Scheduler()));
-  const { port } = await core.ready;
-  return { port, connections: () => core.childComponents().length, close: () => server.shutdown() };
-}
-
-/** @returns {Promise<EchoServer>} */
-async function net() {
-  let open = 0;
-  const server = createServer({ allowHalfOpen: true }, (socket) => {
-    open++;
-    socket.on("close", () => {
-      open--;
-    });
-    socket.pipe(socket);
-  });
-  await new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      resolve(undefined);
-    });
-  });
-  const address = server.address();
-  check(typeof address === "object" && address !== null, "the server has no address");
-  return { port: address.port, connections: () => open, close: () =>
-      new Promise((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
-}
-
-/**
- * Waits (a turn of the event loop at a time) until the server holds `count` connections.
- * @param {EchoServer} server
- * @param {number} count
- */
-async function untilConnections(server, count) {
-  while (server.connections() !== count) await new Promise((resolve) => setImmediate(resolve));
-}
-
-/**
  * Runs `clients` x `rounds` round trips against a fresh server; resolves with the timing of the round trips.
- * @param {() => Promise<EchoServer>} makeServer
+ * @param {() => Promise<import("../servers.mjs").EchoServer>} makeServer
  * @param {number} clients
  * @param {number} rounds
  * @param {number} bytes
