@@ -180,6 +180,7 @@ export class Scheduler extends EventTarget {
     }
     this.#endCycle();
     if (this.#stopRequested) this.#stopAll();
+    this.#dispatchTopology();
     return this.#threads.size > 0;
   }
 
@@ -225,10 +226,15 @@ export class Scheduler extends EventTarget {
   _topologyChanged(): void {
     if (this.#topologyListeners === 0 || this.#topologyQueued) return;
     this.#topologyQueued = true;
-    queueMicrotask(() => {
-      this.#topologyQueued = false;
-      this.dispatchEvent(new Event("topology"));
-    });
+    // Inside a cycle, listeners hear of it when the cycle ends, so that even a system that starts and
+    // finishes without giving the event loop a turn is seen; outside one, after the current task.
+    if (!this.#inCycle) queueMicrotask(() => { this.#dispatchTopology(); });
+  }
+
+  #dispatchTopology(): void {
+    if (!this.#topologyQueued) return;
+    this.#topologyQueued = false;
+    this.dispatchEvent(new Event("topology"));
   }
 
   /** @internal Queue an activation: it joins the end of the next cycle. */

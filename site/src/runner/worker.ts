@@ -51,35 +51,25 @@ function captureConsole(): void {
 }
 
 /**
- * Streams the default scheduler's topology: on its "topology" events, after every scheduler cycle that
- * changed it (a program can start and finish its whole system without giving events a turn), and every
- * {@link SAMPLE_MS} for the linkages' message counts. Returns a function that sends the last one and
- * stops sampling.
+ * Streams the default scheduler's topology: on its "topology" events (sent at the end of every cycle
+ * that changed it, so even a system that starts and finishes without giving the event loop a turn is
+ * seen; large systems at most every {@link LARGE_SYSTEM_MS}), and every {@link SAMPLE_MS} for the
+ * linkages' message counts. Returns a function that sends the last one and stops sampling.
  */
 function watchTopology(scheduler: Scheduler): () => void {
-  let changed = true;
   let sentAt = -Infinity;
   const send = (): void => {
-    changed = false;
     sentAt = performance.now();
     post({ type: "topology", topology: scheduler.topology() });
   };
-  // The scheduler's own hook for "something appeared or went", and its cycle: watched on this instance.
-  const notify = scheduler._topologyChanged.bind(scheduler);
-  scheduler._topologyChanged = () => {
-    changed = true;
-    notify();
+  const changed = (): void => {
+    if (scheduler.listAllThreads().length <= LARGE_SYSTEM || performance.now() - sentAt >= LARGE_SYSTEM_MS) send();
   };
-  const step = scheduler.step.bind(scheduler);
-  scheduler.step = () => {
-    const more = step();
-    if (changed && (scheduler.listAllThreads().length <= LARGE_SYSTEM || performance.now() - sentAt >= LARGE_SYSTEM_MS)) send();
-    return more;
-  };
-  scheduler.addEventListener("topology", send);
+  scheduler.addEventListener("topology", changed);
   const sampler = setInterval(send, SAMPLE_MS);
   return () => {
     clearInterval(sampler);
+    scheduler.removeEventListener("topology", changed);
     send();
   };
 }
