@@ -7,6 +7,7 @@ import starlightTypeDoc from "starlight-typedoc";
 import { entryPoints, referenceOutput, repositoryRoot, typeDocOptions } from "../scripts/typedoc/options.mjs";
 import { cookbookSections } from "./cookbook-sections.mjs";
 import { folderSidebar } from "./folder-sidebar.mjs";
+import { tutorialParts } from "./tutorial-parts.mjs";
 import { referenceSidebar } from "./reference-sidebar.mjs";
 import { runnerAssets } from "./src/runner/integration.mjs";
 import { repositoryBranch, repositoryUrl, siteDescription, siteTitle, siteUrl } from "./settings.mjs";
@@ -62,7 +63,7 @@ export default defineConfig({
         }),
         // After starlight-typedoc, which writes the reference's pages in the same hook.
         referenceSidebar({ label: "Reference", output: referenceOutput }),
-        folderSidebar({ label: "Tutorial", folder: "tutorial" }),
+        folderSidebar({ label: "Tutorial", folder: "tutorial", sections: tutorialParts }),
         folderSidebar({ label: "Cookbook", folder: "cookbook", sections: cookbookSections }),
       ],
     }),
