@@ -84,6 +84,14 @@ async function load(url) {
 const kit = /** @type {typeof import("../tutorial/check-kit.js")} */ (await load(transpile(join(root, "tutorial/check-kit.ts"))));
 const { Scheduler } = /** @type {typeof import("kamaelia")} */ (await load(runtime.kamaelia));
 
+/** How long a program may run before it is stopped: programs in the tutorial end by themselves at once. */
+const DEADLINE_MS = 3000;
+let endedByItself = true;
+const deadline = setTimeout(() => {
+  endedByItself = false;
+  Scheduler.run.stop();
+}, DEADLINE_MS);
+
 /** @type {Record<string, unknown>} */
 let program;
 try {
@@ -94,5 +102,8 @@ try {
   report({ passed: false, message: `Your program threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` });
   throw error;
 }
+clearTimeout(deadline);
 const checks = /** @type {import("../tutorial/check-kit.js").CheckModule} */ (await load(transpile(resolve(checkPath))));
-report(await kit.verdict(checks.default, program, output));
+const result = await kit.verdict(checks.default, program, output);
+// The checks say best what is wrong; when they find nothing, a program that had to be stopped is still wrong.
+report(result.passed && !endedByItself ? { passed: false, message: kit.didNotEnd(DEADLINE_MS) } : result);

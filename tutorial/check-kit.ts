@@ -120,6 +120,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** What the learner is told when their program had to be stopped, and the checks found nothing else wrong. */
+export function didNotEnd(ms: number): string {
+  return `Your program did not end by itself: it was stopped after ${String(ms / 1000)} s. Every component must end once its work is done, passing ProducerFinished on from "signal".`;
+}
+
 /** Runs a step's checks on a program that has run, and says whether they passed, and if not, why. */
 export async function verdict(check: Check, program: Readonly<Record<string, unknown>>, output: readonly string[]): Promise<Verdict> {
   try {

@@ -131,6 +131,26 @@ describe("AsyncComponent.sendWhenSpace", () => {
     expect(scheduler.clock.now()).toBe(200);
   });
 
+  it("is woken by every take that makes room, even when the takes come from outside any cycle", async () => {
+    class Numbers extends AsyncComponent {
+      override async main() {
+        for (let n = 1; n <= 7; n++) await this.sendWhenSpace(n);
+        this.send(new ProducerFinished(this), "signal");
+      }
+    }
+    // The collector is never scheduled: each take() happens between cycles, as ordinary code's would.
+    const harness = new Harness(new Numbers()).limit("outbox", 2);
+    const batches: unknown[][] = [];
+    for (let round = 0; round < 10 && !harness.component.finished; round++) {
+      harness.settle();
+      await settlePromises();
+      batches.push(harness.take("outbox"));
+    }
+    expect(batches.flat()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(batches.filter((batch) => batch.length > 0)).toEqual([[1, 2], [3, 4], [5, 6], [7]]);
+    expect(harness.component.finished).toBe(true);
+  });
+
   it("sends at once while there is space", async () => {
     class Pair extends AsyncComponent {
       override async main() {

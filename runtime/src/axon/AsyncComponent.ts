@@ -3,6 +3,7 @@
  * @module
  */
 
+import { producerWaits } from "./Box.js";
 import { AxonException, NoSpaceInBox } from "./AxonExceptions.js";
 import { Component } from "./Component.js";
 import type { MainResult } from "./Microprocess.js";
@@ -186,6 +187,8 @@ export class AsyncComponent extends Component {
   #wait(boxes: readonly string[] | null): Promise<void> {
     if (this.finished) return Promise.reject(new ComponentStopped(this));
     for (const name of boxes ?? []) this.dataReady(name);
+    // Waiting for space (or any wake) after a take already woke us this cycle: the next take must wake us again.
+    if (boxes === null) producerWaits();
     return new Promise((resolve, reject) => {
       this.#waiters.push({ boxes, resolve, reject });
     });

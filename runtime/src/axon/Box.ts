@@ -18,6 +18,15 @@ export const UNBOUNDED = 0x3fffffff;
 export const cycles = { count: 0 };
 
 /**
+ * Says that a producer has begun waiting again outside any cycle (an `AsyncComponent` awaiting space
+ * resumes in a promise's callback, not in a cycle), so that the next take wakes it even if no cycle ran
+ * since the last one. @internal
+ */
+export function producerWaits(): void {
+  cycles.count++;
+}
+
+/**
  * The messages waiting in an inbox: an array used as a ring that only grows, so that draining and
  * refilling it allocates nothing. Made on an inbox's first message, so idle components carry none. @internal
  */
