@@ -28,14 +28,14 @@ export function recordTranscript(file: URL, lines: readonly string[]): void {
 }
 
 /**
- * The lines a recipe's page says its program prints: the `export const output` of the `index.mdx` beside
- * the test whose `import.meta.url` is given. Tests compare them with what the program really prints, so
- * the page cannot drift from the program.
+ * The lines a recipe's page says one of its programs prints: the `export const output` (or another
+ * name, for a page with several programs) of the `index.mdx` beside the test whose `import.meta.url` is
+ * given. Tests compare them with what the program really prints, so the page cannot drift from the program.
  */
-export function pageOutput(testUrl: string): string[] {
+export function pageOutput(testUrl: string, name = "output"): string[] {
   const page = readFileSync(new URL("index.mdx", testUrl), "utf8");
-  const output = /^export const output = `([^`]*)`;$/m.exec(page)?.[1];
-  if (output === undefined) throw new Error(`${testUrl}: the page beside it has no export const output = \`...\`;`);
+  const output = new RegExp(`^export const ${name} = \`([^\`]*)\`;$`, "m").exec(page)?.[1];
+  if (output === undefined) throw new Error(`${testUrl}: the page beside it has no export const ${name} = \`...\`;`);
   // The text is a template literal: undo its escapes of backslashes, backticks and dollar signs.
   return output.replace(/\\([\\`$])/g, "$1").split("\n");
 }
