@@ -17,24 +17,11 @@ function folder(): string {
   return dir;
 }
 
-/**
- * Runs the harness, giving the event loop a turn between looks so that real file reads can finish,
- * until `done()` holds. Virtual time stands still meanwhile; real time only guards against a hang.
- */
-async function runUntil(harness: Harness, done: () => boolean, what: string): Promise<void> {
-  const guard = performance.now() + 10_000;
-  while (!done()) {
-    if (performance.now() > guard) throw new Error(`Gave up after 10 s waiting until ${what}.`);
-    harness.settle();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 /** Runs a `readSteadily` harness: one chunk per 100 virtual ms, each waited for at the time it is due. */
 async function readTenChunks(harness: Harness, lines: readonly string[]): Promise<void> {
   const before = lines.length;
   for (let n = 1; n <= 10; n++) {
-    await runUntil(harness, () => lines.length === before + n, `chunk ${String(n)} has been printed`);
+    await harness.until(() => lines.length === before + n);
     harness.advance(100);
   }
   await harness.finish();
@@ -67,17 +54,13 @@ describe("Reading, transforming and writing files", () => {
     const chunks: Buffer[] = [];
     const times: number[] = [];
     for (let n = 1; n <= 10; n++) {
-      await runUntil(
-        harness,
-        () => {
-          for (const chunk of harness.take()) {
-            chunks.push(chunk as Buffer);
-            times.push(harness.clock.now());
-          }
-          return chunks.length >= n;
-        },
-        `chunk ${String(n)} has come`,
-      );
+      await harness.until(() => {
+        for (const chunk of harness.take()) {
+          chunks.push(chunk as Buffer);
+          times.push(harness.clock.now());
+        }
+        return chunks.length >= n;
+      });
       harness.advance(100);
     }
     await harness.finish();

@@ -111,6 +111,46 @@ export class Harness {
     return this.settle();
   }
 
+  /**
+   * Runs the component until `condition` holds, waiting for real input and output (a file read, a socket,
+   * a child process) between runs, without moving virtual time: for components that meet the outside
+   * world, whose timing a test still wants exact.
+   * @param condition - checked after each run; `until` resolves as soon as it returns true
+   * @param guardMs - real milliseconds after which it gives up with an error, in case the condition never
+   *   comes true (a guard against a hung test, not a timing)
+   * @throws Error when `guardMs` passes first, saying what it was waiting for
+   * @example
+   * ```ts
+   * import { AsyncComponent } from "kamaelia";
+   * import { Harness } from "kamaelia/testing";
+   * class Later extends AsyncComponent {
+   *   override async main() {
+   *     // Something outside the scheduler: a timer of the host, as a read or a socket would be.
+   *     await new Promise((resolve) => setTimeout(resolve, 5));
+   *     this.send("done");
+   *   }
+   * }
+   * const harness = new Harness(new Later());
+   * const sent: unknown[] = [];
+   * await harness.until(() => sent.push(...harness.take()) > 0);
+   * console.log(sent, harness.clock.now()); // [ 'done' ] 0
+   * ```
+   */
+  async until(condition: () => boolean, guardMs = 10_000): Promise<this> {
+    const deadline = performance.now() + guardMs;
+    for (let turns = 0; ; turns++) {
+      this.settle();
+      if (condition()) return this;
+      if (performance.now() > deadline) {
+        throw new Error(
+          `Harness.until gave up after ${String(guardMs)} ms (${String(turns)} turns of the event loop): the condition never came true. ` +
+            "Check that the component gets the input it waits for, or pass a longer guard.",
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
   /** Runs until every component on the scheduler has ended; virtual time jumps from timer to timer. */
   async finish(): Promise<this> {
     await this.scheduler.runThreads();
