@@ -4,6 +4,8 @@ import { Component } from "./Component.js";
 import { HandleClosed, handle } from "./Handle.js";
 import { ProducerFinished, ShutdownMicroprocess } from "./Ipc.js";
 import { Scheduler } from "./Scheduler.js";
+import { Graphline } from "../chassis/Graphline.js";
+import { PassThrough } from "../util/PassThrough.js";
 import { stopDefaultScheduler } from "../test-support/harness.js";
 
 /** Sends each message upper-cased; on any control message, passes it on from signal and ends. */
@@ -71,6 +73,13 @@ describe("handle", () => {
     upper.put("hello");
     expect(await upper.get()).toBe("HELLO");
     await upper.shutdown();
+  });
+
+  it("leaves a component's internal boxes alone, so a Graphline can pass control on to its children", async () => {
+    const system = handle(new Graphline({ A: new PassThrough(), B: new PassThrough() }, { linkages: {} }));
+    system.put(new ProducerFinished(), "control");
+    await system.done;
+    expect(system.component.finished).toBe(true);
   });
 
   it("waits in get() for a message the component sends later", async () => {

@@ -81,6 +81,10 @@ interface Getter {
 }
 
 /** The container a handle uses to own the links to the component it drives. */
+function isPublic(box: string): boolean {
+  return !box.startsWith("_");
+}
+
 class HandleComponent extends AsyncComponent {
   static override Inboxes = [];
   static override Outboxes = [];
@@ -93,11 +97,12 @@ class HandleComponent extends AsyncComponent {
   constructor(child: Component, capacity: number | undefined) {
     super();
     this.#child = child;
-    for (const name of Object.keys(child.inboxes)) {
+    // Boxes whose names start with "_" are the child's own wiring (a Graphline's _cs): leave them alone.
+    for (const name of Object.keys(child.inboxes).filter(isPublic)) {
       this._createOutbox(name);
       this.link([this, name], [child, name]);
     }
-    for (const name of Object.keys(child.outboxes)) {
+    for (const name of Object.keys(child.outboxes).filter(isPublic)) {
       this._createInbox(name);
       this.link([child, name], [this, name], capacity === undefined ? {} : { pipewidth: capacity });
     }

@@ -160,6 +160,17 @@ class Greeter extends Component {
   }
 }
 
+/** Says goodbye, closes its connection and shuts the whole server down, all in its first and only step. */
+class SayAndStop extends Component {
+  static override Outboxes = { outbox: "the goodbye", signal: "closes the connection", serversignal: "shuts the server down" };
+  // eslint-disable-next-line require-yield -- it says its piece and ends at once
+  override *main(): Generator<unknown, void, unknown> {
+    this.send("bye");
+    this.send(new ProducerFinished(), "signal");
+    this.send(new ShutdownMicroprocess(), "serversignal");
+  }
+}
+
 /** Shuts the whole server down from its serversignal outbox when told "stop". */
 class Stopper extends Component {
   static override Outboxes = { outbox: "replies", signal: "closes the connection", serversignal: "shuts the server down" };
@@ -379,6 +390,13 @@ describe.each(networks)("$name", (network) => {
   it("shuts the whole server down when a handler sends ShutdownMicroprocess from serversignal", async () => {
     const { connect, driver } = await serve({ protocol: () => new Stopper() });
     connect().put("stop");
+    await driver.done;
+    expect(await driver.get("signal")).toBeInstanceOf(ShutdownMicroprocess);
+  });
+
+  it("shuts the whole server down when a handler sends from serversignal in the very step it ends", async () => {
+    const { connect, driver } = await serve({ protocol: () => new SayAndStop() });
+    connect();
     await driver.done;
     expect(await driver.get("signal")).toBeInstanceOf(ShutdownMicroprocess);
   });

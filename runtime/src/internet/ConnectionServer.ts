@@ -299,6 +299,8 @@ class ServedConnection extends Container {
       }
       if (this.#closeWith !== undefined) adapter._close(this.#closeWith);
       yield* this.runChildren(adapter, handler);
+      // A handler may send from serversignal in the very step it ends: nothing wakes us for that.
+      this.#serverSignals();
     } finally {
       if (this.#adapter === null) this.transport.destroy();
       else if (!this.#adapter.finished) this.#adapter.stop();
@@ -308,11 +310,15 @@ class ServedConnection extends Container {
   }
 
   protected override onWake(): void {
-    if (Object.hasOwn(this.inboxes, "serversignal")) {
-      while (this.dataReady("serversignal") > 0) this.server._serverSignal(this.recv("serversignal"));
-    }
+    this.#serverSignals();
     // A handler that ended without a word still closes its connection, once what it sent has gone.
     if (this.#handler?.finished === true) this.#adapter?._close(new ProducerFinished(this));
+  }
+
+  /** Passes what the handler sent from its `serversignal` outbox on to the server. */
+  #serverSignals(): void {
+    if (!Object.hasOwn(this.inboxes, "serversignal")) return;
+    while (this.dataReady("serversignal") > 0) this.server._serverSignal(this.recv("serversignal"));
   }
 
   /** Closes the connection once everything the handler sent has gone. */
