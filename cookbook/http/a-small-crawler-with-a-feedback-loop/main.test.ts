@@ -1,0 +1,91 @@
+import { ErrorInformation, ParsedHTTPBodyChunk, ParsedHTTPEnd, ParsedHTTPHeader, ProducerFinished, Scheduler, type HTTPResponseHead } from "kamaelia";
+import { afterEach, describe, expect, it } from "vitest";
+import { Harness, pageOutput, printed, recordTranscript } from "../../recipe-test.js";
+import { fixtureServer, type FixturePage, type FixtureServer } from "../fixture-server.js";
+import { Frontier, Links, PageRead, SITE, crawler, main } from "./main.js";
+
+const html = (pages: Readonly<Record<string, string>>): Record<string, FixturePage> =>
+  Object.fromEntries(Object.entries(pages).map(([path, body]) => [path, { type: "text/html", body }]));
+
+describe("A small crawler against a fixture site", () => {
+  let server: FixtureServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("visits exactly /, /a, /b, /c, each once, breadth first, on a site with cycles, and finishes by itself", async () => {
+    server = await fixtureServer(html(SITE));
+    const { lines, sink } = printed();
+    const harness = new Harness(crawler(`${server.base}/`, sink));
+    await harness.finish();
+    // Depth first would have gone from /a to /c before /b.
+    expect(lines).toEqual(["visited /", "visited /a", "visited /b", "visited /c"]);
+    expect(server.requests).toEqual(["/", "/a", "/b", "/c"]);
+    expect(harness.take("signal")).toEqual([expect.any(ProducerFinished)]);
+    expect(harness.alive()).toEqual([]);
+  });
+
+  it("counts a page the server does not have as read, and still finishes", async () => {
+    server = await fixtureServer(html({ "/": `<a href="/gone">gone</a>` }));
+    const { lines, sink } = printed();
+    const harness = new Harness(crawler(`${server.base}/`, sink));
+    await harness.finish();
+    expect(lines).toEqual(["visited /", "visited /gone"]);
+    expect(harness.alive()).toEqual([]);
+  });
+
+  it("finishes when the start page cannot be fetched at all, reporting the failure from its signal", async () => {
+    const gone = await fixtureServer({});
+    await gone.close();
+    const { lines, sink } = printed();
+    const harness = new Harness(crawler(`${gone.base}/`, sink));
+    await harness.finish();
+    expect(lines).toEqual(["visited /"]);
+    expect(harness.take("signal")).toEqual([expect.any(ErrorInformation), expect.any(ProducerFinished)]);
+    expect(harness.alive()).toEqual([]);
+  });
+});
+
+describe("The crawler's parts", () => {
+  const header = (url: string): ParsedHTTPHeader<HTTPResponseHead> =>
+    new ParsedHTTPHeader({ protocol: "HTTP", version: "1.1", statuscode: 200, reason: "OK", headers: new Headers(), url });
+
+  it("Links sends each link of a page as an absolute URL without its fragment, then one PageRead", async () => {
+    const harness = new Harness(new Links());
+    const body = new TextEncoder().encode(`<a href="c">C</a> <a href="/d#top">D</a> <a href="https://x.example/">X</a>`);
+    harness.send("inbox", header("http://site.example/a/"), new ParsedHTTPBodyChunk(body.subarray(0, 10)), new ParsedHTTPBodyChunk(body.subarray(10)), new ParsedHTTPEnd());
+    harness.send("control", new ProducerFinished());
+    await harness.finish();
+    const sent = harness.take();
+    expect(sent.slice(0, 3)).toEqual(["http://site.example/a/c", "http://site.example/d", "https://x.example/"]);
+    expect(sent.slice(3)).toEqual([expect.any(PageRead)]);
+  });
+
+  it("Frontier passes URLs on and ends the crawl only when each has been followed by its PageRead", () => {
+    const harness = new Harness(new Frontier());
+    // The start page, then its two links and the PageRead that follows them.
+    harness.send("inbox", "http://s/", "http://s/a", "http://s/b", new PageRead()).settle();
+    expect(harness.take()).toEqual(["http://s/", "http://s/a", "http://s/b"]);
+    harness.send("inbox", new PageRead()).settle();
+    expect(harness.take("signal")).toEqual([]);
+    harness.send("inbox", new PageRead()).settle();
+    expect(harness.take("signal")).toEqual([expect.any(ProducerFinished)]);
+    expect(harness.component.finished).toBe(true);
+  });
+});
+
+describe("The crawler program", () => {
+  // It serves its site on the default scheduler: check that it leaves nothing running there.
+  afterEach(() => {
+    expect(Scheduler.run.listAllThreads()).toEqual([]);
+  });
+
+  it("prints what its page shows, and records it for the page", async () => {
+    const lines: string[] = [];
+    await main((line) => lines.push(line));
+    recordTranscript(new URL("transcript.txt", import.meta.url), lines);
+    expect(lines).toEqual(pageOutput(import.meta.url));
+  });
+});
