@@ -1,5 +1,6 @@
 // Page tests (`*.spec.ts`) run in the machine's Chromium, each served by scripts/static-server.mjs: the runtime's
-// browser tests from the repo root, the site's tests from the built site (site/dist, made by `npm run build:site`).
+// browser tests and the cookbook's page tests from the repo root, the site's tests from the built site (site/dist,
+// made by `npm run build:site`).
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { chromiumPath, howToProvideChromium } from "./scripts/chromium-path.mjs";
@@ -55,7 +56,7 @@ export default defineConfig({
   projects: [
     {
       name: "runtime",
-      testMatch: ["runtime/test/browser/**/*.spec.ts"],
+      testMatch: ["runtime/test/browser/**/*.spec.ts", "cookbook/**/*.spec.ts"],
       use: staticPort === undefined ? {} : { baseURL: `http://127.0.0.1:${staticPort}` },
     },
     {
