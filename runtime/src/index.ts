@@ -95,6 +95,7 @@ export { UnseenOnly } from "./util/UnseenOnly.js";
 export { Sync } from "./util/Sync.js";
 export { Max } from "./util/Max.js";
 export { Stringify } from "./util/Stringify.js";
+export { str } from "./util/repr.js";
 export { SimpleDetupler } from "./util/SimpleDetupler.js";
 export { TagWithSequenceNumber } from "./util/TagWithSequenceNumber.js";
 export { Collate } from "./util/Collate.js";
@@ -173,7 +174,7 @@ export { HTTPServer, HTTPShutdownLogicHandling, type HTTPServerOptions } from ".
 export { HTTPProtocol, requestHandlers, type HTTPConnectionInfo, type HTTPRouting } from "./protocol/http/HTTPProtocol.js";
 export { ErrorPageHandler, getErrorPage } from "./protocol/http/ErrorPages.js";
 export { workoutMimeType } from "./protocol/http/MimeTypes.js";
-export { HTTPRequestFailed, SimpleHTTPClient, SingleShotHTTPClient, type HTTPClientRequest } from "./protocol/http/HTTPClient.js";
+export { HTTPRequestFailed, SimpleHTTPClient, SingleShotHTTPClient, type HTTPClientOptions, type HTTPClientRequest } from "./protocol/http/HTTPClient.js";
 
 // Internet: the in-memory loopback network, with ServerCore's and TCPClient's contracts
 export { MemoryClient, MemoryServer } from "./internet/Memory.js";

@@ -1,13 +1,56 @@
-import { ErrorInformation, ParsedHTTPBodyChunk, ParsedHTTPEnd, ParsedHTTPHeader, ProducerFinished, Scheduler, type HTTPResponseHead } from "kamaelia";
+import { ErrorInformation, ParsedHTTPBodyChunk, ParsedHTTPEnd, ParsedHTTPHeader, ProducerFinished, type HTTPResponseHead } from "kamaelia";
 import { afterEach, describe, expect, it } from "vitest";
-import { Harness, pageOutput, printed, recordTranscript } from "../../recipe-test.js";
-import { fixtureServer, type FixturePage, type FixtureServer } from "../fixture-server.js";
-import { Frontier, Links, PageRead, SITE, crawler, main } from "./main.js";
+import { Harness, pageOutput, printed } from "../../recipe-test.js";
+import { fixtureServer, type FixtureServer } from "../fixture-server.js";
+import { Frontier, Links, PageRead, SITE, crawler, fetchFrom } from "./main.js";
 
-const html = (pages: Readonly<Record<string, string>>): Record<string, FixturePage> =>
-  Object.fromEntries(Object.entries(pages).map(([path, body]) => [path, { type: "text/html", body }]));
+/** A fetch answering from `pages` (see fetchFrom) that also records the path of each request. */
+function recordedSite(pages: ReadonlyMap<string, string>): { fetch: (url: string) => Promise<Response>; requests: string[] } {
+  const requests: string[] = [];
+  const answer = fetchFrom(pages);
+  return {
+    requests,
+    fetch: (url) => {
+      requests.push(new URL(url).pathname);
+      return answer(url);
+    },
+  };
+}
 
-describe("A small crawler against a fixture site", () => {
+describe("A small crawler on a site in memory, through a stub fetch", () => {
+  it("visits exactly /, /a, /b, /c, each once, breadth first, on a site with cycles, and finishes by itself", async () => {
+    const site = recordedSite(SITE);
+    const { lines, sink } = printed();
+    const harness = new Harness(crawler("http://site.example/", { fetch: site.fetch }, sink));
+    await harness.finish();
+    // Depth first would have gone from /a to /c before /b.
+    expect(lines).toEqual(["visited /", "visited /a", "visited /b", "visited /c"]);
+    expect(site.requests).toEqual(["/", "/a", "/b", "/c"]);
+    expect(harness.take("signal")).toEqual([expect.any(ProducerFinished)]);
+    expect(harness.alive()).toEqual([]);
+  });
+
+  it("counts a page the site does not have, answered 404, as read, and still finishes", async () => {
+    const site = recordedSite(new Map([["/", `<a href="/gone">gone</a>`]]));
+    const { lines, sink } = printed();
+    const harness = new Harness(crawler("http://site.example/", { fetch: site.fetch }, sink));
+    await harness.finish();
+    expect(lines).toEqual(["visited /", "visited /gone"]);
+    expect(site.requests).toEqual(["/", "/gone"]);
+    expect(harness.alive()).toEqual([]);
+  });
+
+  it("finishes when its fetch rejects the start page, reporting the failure from its signal", async () => {
+    const { lines, sink } = printed();
+    const harness = new Harness(crawler("http://site.example/", { fetch: () => Promise.reject(new TypeError("fetch failed")) }, sink));
+    await harness.finish();
+    expect(lines).toEqual(["visited /"]);
+    expect(harness.take("signal")).toEqual([expect.any(ErrorInformation), expect.any(ProducerFinished)]);
+    expect(harness.alive()).toEqual([]);
+  });
+});
+
+describe("A small crawler against a fixture server, with the global fetch", () => {
   let server: FixtureServer | undefined;
 
   afterEach(async () => {
@@ -15,32 +58,22 @@ describe("A small crawler against a fixture site", () => {
     server = undefined;
   });
 
-  it("visits exactly /, /a, /b, /c, each once, breadth first, on a site with cycles, and finishes by itself", async () => {
-    server = await fixtureServer(html(SITE));
+  it("visits exactly /, /a, /b, /c of a real server, each once, breadth first, and finishes by itself", async () => {
+    server = await fixtureServer(Object.fromEntries([...SITE].map(([path, body]) => [path, { type: "text/html", body }])));
     const { lines, sink } = printed();
-    const harness = new Harness(crawler(`${server.base}/`, sink));
+    const harness = new Harness(crawler(`${server.base}/`, { fetch }, sink));
     await harness.finish();
-    // Depth first would have gone from /a to /c before /b.
     expect(lines).toEqual(["visited /", "visited /a", "visited /b", "visited /c"]);
     expect(server.requests).toEqual(["/", "/a", "/b", "/c"]);
     expect(harness.take("signal")).toEqual([expect.any(ProducerFinished)]);
     expect(harness.alive()).toEqual([]);
   });
 
-  it("counts a page the server does not have as read, and still finishes", async () => {
-    server = await fixtureServer(html({ "/": `<a href="/gone">gone</a>` }));
-    const { lines, sink } = printed();
-    const harness = new Harness(crawler(`${server.base}/`, sink));
-    await harness.finish();
-    expect(lines).toEqual(["visited /", "visited /gone"]);
-    expect(harness.alive()).toEqual([]);
-  });
-
-  it("finishes when the start page cannot be fetched at all, reporting the failure from its signal", async () => {
+  it("finishes when nothing listens at the start URL, reporting the refused connection from its signal", async () => {
     const gone = await fixtureServer({});
     await gone.close();
     const { lines, sink } = printed();
-    const harness = new Harness(crawler(`${gone.base}/`, sink));
+    const harness = new Harness(crawler(`${gone.base}/`, { fetch }, sink));
     await harness.finish();
     expect(lines).toEqual(["visited /"]);
     expect(harness.take("signal")).toEqual([expect.any(ErrorInformation), expect.any(ProducerFinished)]);
@@ -77,15 +110,9 @@ describe("The crawler's parts", () => {
 });
 
 describe("The crawler program", () => {
-  // It serves its site on the default scheduler: check that it leaves nothing running there.
-  afterEach(() => {
-    expect(Scheduler.run.listAllThreads()).toEqual([]);
-  });
-
-  it("prints what its page shows, and records it for the page", async () => {
-    const lines: string[] = [];
-    await main((line) => lines.push(line));
-    recordTranscript(new URL("transcript.txt", import.meta.url), lines);
+  it("prints what its page shows, crawling its site in memory", async () => {
+    const { lines, sink } = printed();
+    await new Harness(crawler("http://site.example/", { fetch: fetchFrom(SITE) }, sink)).finish();
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
 });

@@ -1,8 +1,7 @@
 // A small crawler: the links found on each page go round a loop back to the fetcher, unless seen before.
-import { Component, ConsoleEchoer, DataSource, ErrorInformation, Graphline, HTTPProtocol, OneShot, PureTransformer } from "kamaelia";
+import { Component, ConsoleEchoer, DataSource, ErrorInformation, Graphline, PureTransformer, UnseenOnly } from "kamaelia";
 import { ParsedHTTPBodyChunk, ParsedHTTPEnd, ParsedHTTPHeader, ProducerFinished, ShutdownMicroprocess, SimpleHTTPClient } from "kamaelia";
-import { UnseenOnly, getErrorPage, handle, type HTTPRequest, type HTTPResponseHead } from "kamaelia";
-import { ServerCore } from "kamaelia/node";
+import type { HTTPClientOptions, HTTPResponseHead } from "kamaelia";
 
 /** Sent after each page's links: the crawl counts these to know when every page has been read. */
 // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a marker: only its class and identity matter
@@ -71,8 +70,8 @@ export class Frontier extends Component {
   }
 }
 
-/** Crawls the site of `start`, from `start`, printing each page's path as it is fetched. */
-export function crawler(start: string, print = (line: string): void => { console.log(line); }): Graphline {
+/** Crawls the site of `start`, from `start`, fetching with `options.fetch`; prints each page's path as it is fetched. */
+export function crawler(start: string, options: HTTPClientOptions, print = (line: string): void => { console.log(line); }): Graphline {
   const site = new URL("/", start).href;
   return new Graphline(
     {
@@ -80,7 +79,7 @@ export function crawler(start: string, print = (line: string): void => { console
       UNSEEN: new UnseenOnly(),
       FRONTIER: new Frontier(),
       SHOW: new ConsoleEchoer({ forwarder: true, sink: (url) => { print(`visited ${new URL(url).pathname}`); } }),
-      FETCH: new SimpleHTTPClient(),
+      FETCH: new SimpleHTTPClient(options),
       LINKS: new Links(),
       ONSITE: new PureTransformer((found: unknown) => (found instanceof PageRead || String(found).startsWith(site) ? found : undefined)),
     },
@@ -105,30 +104,19 @@ export function crawler(start: string, print = (line: string): void => { console
   );
 }
 
-/** The site crawled: four pages that link to each other in circles, and a link off the site. */
-export const SITE: Readonly<Record<string, string>> = {
-  "/": `<a href="/a">A</a> <a href="/b">B</a>`,
-  "/a": `<a href="c">C</a> <a href="https://example.org/">elsewhere</a>`,
-  "/b": `<a href="/a">A</a> <a href="/#top">home</a>`,
-  "/c": `<a href="/">home</a>`,
+/** The site crawled, by path: four pages that link to each other in circles, and a link off the site. */
+export const SITE = new Map([
+  ["/", `<a href="/a">A</a> <a href="/b">B</a>`],
+  ["/a", `<a href="c">C</a> <a href="https://example.org/">elsewhere</a>`],
+  ["/b", `<a href="/a">A</a> <a href="/#top">home</a>`],
+  ["/c", `<a href="/">home</a>`],
+]);
+
+/** A fetch that answers from `pages`, as a server holding them would, with no network: a 404 for other paths. */
+export const fetchFrom = (pages: ReadonlyMap<string, string>) => (url: string): Promise<Response> => {
+  const html = pages.get(new URL(url).pathname);
+  return Promise.resolve(html === undefined ? new Response("not found", { status: 404 }) : new Response(html, { headers: { "content-type": "text/html" } }));
 };
 
-/** Answers a request with the page of SITE at its path. */
-function sitePage(request: HTTPRequest): OneShot {
-  const html = SITE[request.path];
-  if (html === undefined) return new OneShot(getErrorPage(404, `${request.path} is not part of the site.`));
-  return new OneShot({ contentType: "text/html; charset=utf-8", data: html, complete: true });
-}
-
-/** Serves SITE on a free port, crawls it, and stops the server. */
-export async function main(print?: (line: string) => void): Promise<void> {
-  const core = new ServerCore({ protocol: HTTPProtocol([["/", sitePage]]), port: 0, host: "127.0.0.1" });
-  const server = handle(core);
-  const { port } = await core.ready;
-  // Not run(), which waits for every component on the scheduler, the server included: just the crawl.
-  await handle(crawler(`http://127.0.0.1:${String(port)}/`, print)).done;
-  await server.shutdown();
-}
-
 // Run as a program; a test imports the parts instead (see cookbook/README.md).
-if (!("kamaeliaRecipeTest" in globalThis)) await main();
+if (!("kamaeliaRecipeTest" in globalThis)) await crawler("http://site.example/", { fetch: fetchFrom(SITE) }).run();

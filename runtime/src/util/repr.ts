@@ -17,7 +17,21 @@ export function repr(message: unknown): string {
   return format(message, new Set());
 }
 
-/** A message as text: a string as it is, anything else as {@link repr} gives it. @internal */
+/**
+ * A message as text, the way kamaelia's components print it: a string as it is, anything else in a
+ * source-like form.
+ * @remarks Python's `str()` for messages: what `ConsoleEchoer` prints and `Stringify` sends. Inside
+ * arrays, objects, maps and sets, strings are quoted (`[1, "a"]`); plain objects print as `{ a: 1 }`,
+ * class instances as `Name { field: value }` unless their class defines `toString()` (errors and
+ * components do), typed arrays as `Uint8Array [1, 2]`, dates as ISO text, and a value inside itself
+ * as `[Circular]`.
+ * @example
+ * ```ts
+ * import { str } from "kamaelia";
+ * console.log(str("hello")); // hello
+ * console.log(str([1, "two", { three: new Set([3]) }])); // [1, "two", { three: Set { 3 } }]
+ * ```
+ */
 export function str(message: unknown): string {
   return typeof message === "string" ? message : repr(message);
 }

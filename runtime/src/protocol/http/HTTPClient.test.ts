@@ -5,10 +5,10 @@ import { Component } from "../../axon/Component.js";
 import { ErrorInformation, ProducerFinished, ShutdownMicroprocess } from "../../axon/Ipc.js";
 import { Scheduler } from "../../axon/Scheduler.js";
 import { Pipeline } from "../../chassis/Pipeline.js";
-import { httpEvents, rejection } from "../../test-support/harness.js";
+import { httpEvents, rejection, thrown } from "../../test-support/harness.js";
 import { DataSource } from "../../util/DataSource.js";
 import { HTTPRequestFailed, SimpleHTTPClient, SingleShotHTTPClient } from "./HTTPClient.js";
-import { ParsedHTTPHeader, type HTTPResponseHead } from "./HTTPParser.js";
+import { ParsedHTTPBodyChunk, ParsedHTTPEnd, ParsedHTTPHeader, type HTTPResponseHead } from "./HTTPParser.js";
 
 /** Records what arrives on inbox and control; ends on a shutdown message. */
 class Recorder extends Component {
@@ -164,5 +164,74 @@ describe("SimpleHTTPClient", () => {
       `"SimpleHTTPClient_N skipped the number 42 on its "inbox" inbox: it accepts URLs (strings or URL objects) or { url, method, postbody, extraheaders } requests."`,
     );
     expect(finished).toBeInstanceOf(ProducerFinished);
+  });
+});
+
+describe("the HTTP clients with a fetch of their own", () => {
+  /** A fetch that answers from memory and records each request; `.invalid` names reach no server. */
+  function stubFetch(answer: (url: string) => Promise<Response>): { fetch: (url: string, init: RequestInit) => Promise<Response>; asked: string[] } {
+    const asked: string[] = [];
+    return {
+      asked,
+      fetch: (url, init) => {
+        asked.push(`${init.method ?? ""} ${url} ${new Headers(init.headers).get("x-test") ?? ""} ${typeof init.body === "string" ? init.body : ""}`.trim());
+        return answer(url);
+      },
+    };
+  }
+  /** What undici's fetch rejects with when the connection is refused. */
+  const refused = (): Promise<never> => Promise.reject(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") }));
+
+  it("SingleShotHTTPClient sends its request to the fetch it is given, with method, headers and body, and sends its Response on", async () => {
+    const stub = stubFetch((url) => Promise.resolve(new Response(`page at ${new URL(url).pathname}`, { status: 201 })));
+    const recorder = await record(new SingleShotHTTPClient({ url: "http://site.invalid/post", postbody: "data", extraheaders: { "X-Test": "yes" } }, { fetch: stub.fetch }));
+    expect(stub.asked).toEqual(["POST http://site.invalid/post yes data"]);
+    expect(httpEvents(recorder.received)).toEqual(["head 201", "body page at /post", "end"]);
+    expect(recorder.control).toEqual([expect.any(ProducerFinished)]);
+  });
+
+  it("gives the head the URL requested when the fetch's Response, made by hand, has none", async () => {
+    const recorder = await record(new SingleShotHTTPClient("http://site.invalid/page", { fetch: () => Promise.resolve(new Response("x")) }));
+    expect((recorder.received[0] as ParsedHTTPHeader<HTTPResponseHead>).header.url).toBe("http://site.invalid/page");
+  });
+
+  it("streams the fetch's Response body chunk by chunk, each sent on before the next exists", async () => {
+    const body = new TransformStream<Uint8Array, Uint8Array>();
+    const writer = body.writable.getWriter();
+    const recorder = new Recorder();
+    const scheduler = new Scheduler();
+    new Pipeline(new SingleShotHTTPClient("http://site.invalid/stream", { fetch: () => Promise.resolve(new Response(body.readable)) }), recorder).activate(scheduler);
+    const running = scheduler.runThreads();
+    void writer.write(new TextEncoder().encode("one "));
+    while (recorder.received.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    expect(httpEvents(recorder.received)).toEqual(["head 200", "body one "]);
+    void writer.write(new TextEncoder().encode("two"));
+    void writer.close();
+    await running;
+    expect(recorder.received).toEqual([expect.any(ParsedHTTPHeader), expect.any(ParsedHTTPBodyChunk), expect.any(ParsedHTTPBodyChunk), expect.any(ParsedHTTPEnd)]);
+    expect(httpEvents(recorder.received)).toEqual(["head 200", "body one two", "end"]);
+  });
+
+  it("SingleShotHTTPClient ends with HTTPRequestFailed when its fetch rejects, as for a refused connection", async () => {
+    const scheduler = new Scheduler();
+    new SingleShotHTTPClient("http://site.invalid/x", { fetch: refused }).activate(scheduler);
+    const failure = (await rejection(scheduler.runThreads())) as Error & { cause: unknown };
+    expect(failure.cause).toBeInstanceOf(HTTPRequestFailed);
+    expect((failure.cause as Error).message.replace(/_\d+/, "_N")).toMatchInlineSnapshot(`"SingleShotHTTPClient_N could not GET http://site.invalid/x: fetch failed (connect ECONNREFUSED 127.0.0.1:9). Check that the URL is an absolute http(s) URL and that the server is running and reachable."`);
+  });
+
+  it("SimpleHTTPClient sends each request to its fetch in turn, reports one the fetch rejects as ErrorInformation, and goes on", async () => {
+    const stub = stubFetch((url) => (url.endsWith("/down") ? refused() : Promise.resolve(new Response(new URL(url).pathname))));
+    const recorder = await record(new DataSource(["http://site.invalid/a", "http://site.invalid/down", "http://site.invalid/b"]), new SimpleHTTPClient({ fetch: stub.fetch }));
+    expect(stub.asked).toEqual(["GET http://site.invalid/a", "GET http://site.invalid/down", "GET http://site.invalid/b"]);
+    expect(httpEvents(recorder.received)).toEqual(["head 200", "body /a", "end", "head 200", "body /b", "end"]);
+    const [failed, finished] = recorder.control;
+    expect((failed as ErrorInformation).exception).toBeInstanceOf(HTTPRequestFailed);
+    expect(String((failed as ErrorInformation).message).replace(/_\d+/, "_N")).toMatchInlineSnapshot(`"SimpleHTTPClient_N could not GET http://site.invalid/down: fetch failed (connect ECONNREFUSED 127.0.0.1:9). Check that the URL is an absolute http(s) URL and that the server is running and reachable."`);
+    expect(finished).toBeInstanceOf(ProducerFinished);
+  });
+
+  it("says what to pass when the fetch it is given is not a function", () => {
+    expect(thrown(() => new SimpleHTTPClient({ fetch: "https://example.org/" as never }))).toMatchInlineSnapshot(`"BadArgument: new SimpleHTTPClient(): fetch must be a function called like fetch(url, init), or left out for the global fetch, not https://example.org/."`);
   });
 });

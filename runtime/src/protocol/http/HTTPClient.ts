@@ -7,6 +7,7 @@
 import { AsyncComponent } from "../../axon/AsyncComponent.js";
 import { AxonException, NoSpaceInBox } from "../../axon/AxonExceptions.js";
 import { ErrorInformation, ProducerFinished, ShutdownMicroprocess } from "../../axon/Ipc.js";
+import { BadArgument } from "../../util/BadArgument.js";
 import { unhandled } from "../../util/unhandled.js";
 import { ParsedHTTPBodyChunk, ParsedHTTPEnd, ParsedHTTPHeader, type HTTPResponseHead } from "./HTTPParser.js";
 
@@ -20,6 +21,15 @@ export interface HTTPClientRequest {
   readonly postbody?: string | Uint8Array;
   /** More request header fields. */
   readonly extraheaders?: HeadersInit;
+}
+
+/** Options for the HTTP clients: what makes their requests. */
+export interface HTTPClientOptions {
+  /**
+   * The function that makes each request, called as `fetch(url, init)` with the URL as a string: a stub
+   * that answers from memory, or a `fetch` that adds credentials. Default: the global `fetch`.
+   */
+  readonly fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /**
@@ -55,10 +65,20 @@ function asRequest(message: unknown): HTTPClientRequest | undefined {
 
 /** What both clients share: one fetch, its response sent on as parsed messages, while `control` is watched. */
 abstract class HTTPFetcher extends AsyncComponent {
+  readonly #fetch: HTTPClientOptions["fetch"];
   /** The `ShutdownMicroprocess` received, once one has been. */
   protected stopWith: ShutdownMicroprocess | undefined;
   /** The `ProducerFinished` received, once one has been. */
   protected finishing: ProducerFinished | undefined;
+
+  /** @param options - the fetch to make requests with */
+  constructor(options: HTTPClientOptions) {
+    super();
+    if (options.fetch !== undefined && typeof options.fetch !== "function") {
+      throw new BadArgument(this.constructor.name, "fetch", options.fetch, "a function called like fetch(url, init), or left out for the global fetch");
+    }
+    this.#fetch = options.fetch;
+  }
 
   /** Takes what waits on `control`; true once told to stop now. */
   protected stopAsked(): boolean {
@@ -84,7 +104,8 @@ abstract class HTTPFetcher extends AsyncComponent {
       ...(extraheaders === undefined ? {} : { headers: extraheaders }),
     };
     try {
-      const response = await this.#watch(fetch(url, init), abort);
+      // Called unbound: the platform's fetch throws when called on another object.
+      const response = await this.#watch((this.#fetch ?? fetch)(url, init), abort);
       if (response === STOPPED) return false;
       const head: HTTPResponseHead = {
         protocol: "HTTP",
@@ -92,7 +113,8 @@ abstract class HTTPFetcher extends AsyncComponent {
         statuscode: response.status,
         reason: response.statusText,
         headers: response.headers,
-        url: response.url,
+        // A Response made by hand (a stub's) has no url.
+        url: response.url === "" ? url : response.url,
       };
       if (!(await this.#deliver(new ParsedHTTPHeader(head)))) {
         abort.abort();
@@ -160,7 +182,9 @@ abstract class HTTPFetcher extends AsyncComponent {
  * responses of any status are sent on (Kamaelia dropped the header of a non-200 response). A request
  * that cannot be made or whose body breaks off ends it with {@link HTTPRequestFailed}.
  * `ShutdownMicroprocess` on `control` aborts the request; it is passed on from `signal`. Chunks wait
- * while the destination of `outbox` is full.
+ * while the destination of `outbox` is full. The request is made with the global `fetch`, or with the
+ * `fetch` of its {@link HTTPClientOptions}: a stub answering from memory needs no network, and its
+ * `Response` is sent on like any other (the head's `url` is then the URL requested).
  * @inbox inbox - not used
  * @inbox control - `ShutdownMicroprocess`: abort and end
  * @outbox outbox - `ParsedHTTPHeader`, `ParsedHTTPBodyChunk`s, `ParsedHTTPEnd`
@@ -179,6 +203,15 @@ abstract class HTTPFetcher extends AsyncComponent {
  * }
  * await server.shutdown();
  * ```
+ * @example
+ * ```ts
+ * import { ParsedHTTPBodyChunk, ParsedHTTPHeader, SingleShotHTTPClient, handle } from "kamaelia";
+ * const stub = (url: string) => Promise.resolve(new Response(`you asked for ${new URL(url).pathname}`));
+ * for await (const message of handle(new SingleShotHTTPClient("https://example.org/hello", { fetch: stub }))) {
+ *   if (message instanceof ParsedHTTPHeader) console.log(message.header.url); // https://example.org/hello
+ *   if (message instanceof ParsedHTTPBodyChunk) console.log(new TextDecoder().decode(message.bodychunk)); // you asked for /hello
+ * }
+ * ```
  */
 export class SingleShotHTTPClient extends HTTPFetcher {
   static override Inboxes = {
@@ -192,9 +225,12 @@ export class SingleShotHTTPClient extends HTTPFetcher {
 
   readonly #request: HTTPClientRequest;
 
-  /** @param request - the URL, or a request with method, body and headers */
-  constructor(request: string | URL | HTTPClientRequest) {
-    super();
+  /**
+   * @param request - the URL, or a request with method, body and headers
+   * @param options - the fetch to make the request with
+   */
+  constructor(request: string | URL | HTTPClientRequest, options: HTTPClientOptions = {}) {
+    super(options);
     this.#request = typeof request === "string" || request instanceof URL ? { url: request } : request;
   }
 
@@ -218,7 +254,10 @@ export class SingleShotHTTPClient extends HTTPFetcher {
  * (carrying an {@link HTTPRequestFailed}) from `signal`, without an end for that response, and it goes
  * on with the next; other messages on `inbox` are skipped and reported the same way.
  * `ProducerFinished` on `control` lets it fetch what is waiting first; `ShutdownMicroprocess` aborts
- * the current request; either is passed on from `signal` and it ends.
+ * the current request; either is passed on from `signal` and it ends. Requests are made with the
+ * global `fetch`, or with the `fetch` of its {@link HTTPClientOptions}: a stub that answers from memory
+ * serves a whole site with no network, and when it rejects, the request is reported like a refused
+ * connection.
  * @inbox inbox - URLs, or `{ url, method, postbody, extraheaders }` requests
  * @inbox control - `ProducerFinished` (fetch what is waiting, then end) or `ShutdownMicroprocess` (abort and end)
  * @outbox outbox - for each request: `ParsedHTTPHeader`, `ParsedHTTPBodyChunk`s, `ParsedHTTPEnd`
@@ -239,6 +278,22 @@ export class SingleShotHTTPClient extends HTTPFetcher {
  * }
  * await server.shutdown();
  * ```
+ * @example
+ * ```ts
+ * import { ParsedHTTPHeader, ProducerFinished, SimpleHTTPClient, handle } from "kamaelia";
+ * const pages = new Map([["/", "<h1>Home</h1>"]]);
+ * const site = (url: string) => {
+ *   const page = pages.get(new URL(url).pathname);
+ *   return Promise.resolve(new Response(page ?? "not here", { status: page === undefined ? 404 : 200 }));
+ * };
+ * const client = handle(new SimpleHTTPClient({ fetch: site }));
+ * client.put("https://example.org/");
+ * client.put("https://example.org/missing");
+ * client.put(new ProducerFinished(), "control");
+ * for await (const message of client) {
+ *   if (message instanceof ParsedHTTPHeader) console.log(message.header.statuscode); // 200, 404
+ * }
+ * ```
  */
 export class SimpleHTTPClient extends HTTPFetcher {
   static override Inboxes = {
@@ -249,6 +304,11 @@ export class SimpleHTTPClient extends HTTPFetcher {
     outbox: "for each request: ParsedHTTPHeader, ParsedHTTPBodyChunks, ParsedHTTPEnd",
     signal: "the shutdown message when it ends; ErrorInformation for each request that failed",
   };
+
+  /** @param options - the fetch to make requests with */
+  constructor(options: HTTPClientOptions = {}) {
+    super(options);
+  }
 
   override async main(): Promise<void> {
     for (;;) {
