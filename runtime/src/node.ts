@@ -14,8 +14,12 @@ export { TCPClient } from "./internet/TCPClient.js";
 export { WebSocketClient } from "./internet/WebSocketClient.js";
 export { WebSocketServer } from "./internet/WebSocketServer.js";
 
-// Internet: UDP peers
+// Internet: UDP and multicast peers
 export { PostboxPeer, SimplePeer, TargettedPeer, type Packet, type UDPPeerOptions } from "./internet/UDP.js";
+export type { MulticastOptions } from "./internet/Multicast.js";
+export { Multicast_receiver } from "./internet/Multicast_receiver.js";
+export { Multicast_sender } from "./internet/Multicast_sender.js";
+export { Multicast_transceiver } from "./internet/Multicast_transceiver.js";
 
 // Protocol: HTTP files
 export { Minimal, MinimalFactory } from "./file/Minimal.js";

@@ -1,8 +1,10 @@
+import { createSocket } from "node:dgram";
 import { Scheduler, handle } from "kamaelia";
 import { SimplePeer, type Packet } from "kamaelia/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { pageOutput, printed, recordTranscript } from "../../recipe-test.js";
 import { main } from "./main.js";
+import { main as multicast } from "./multicast.js";
 
 // The peers run on the default scheduler, driven by handles: each test checks that it has left nothing running there.
 afterEach(() => {
@@ -34,5 +36,57 @@ describe("UDP peers", () => {
     await main(undefined, { sink });
     recordTranscript(new URL("transcript.txt", import.meta.url), lines);
     expect(lines).toEqual(pageOutput(import.meta.url));
+  });
+});
+
+/**
+ * Why multicast cannot run on the loopback interface here, or undefined when it can: a socket that joined
+ * a group on 127.0.0.1 must get back the datagram it sent to the group (some containers have no multicast
+ * on their loopback interface).
+ */
+async function loopbackMulticastMissing(): Promise<string | undefined> {
+  const socket = createSocket({ type: "udp4", reuseAddr: true });
+  let guard: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once("error", reject);
+      socket.bind(0, "239.255.42.199", resolve);
+    });
+    socket.addMembership("239.255.42.199", "127.0.0.1");
+    socket.setMulticastInterface("127.0.0.1");
+    const back = new Promise<boolean>((resolve) => {
+      socket.once("message", () => {
+        resolve(true);
+      });
+      // A failure guard only: where multicast works, the datagram is back at once.
+      guard = setTimeout(() => {
+        resolve(false);
+      }, 2_000);
+    });
+    socket.send("probe", socket.address().port, "239.255.42.199");
+    return (await back) ? undefined : "a datagram sent to a multicast group on 127.0.0.1 did not come back within 2 s";
+  } catch (error) {
+    return `joining a multicast group on 127.0.0.1 failed (${String(error)})`;
+  } finally {
+    clearTimeout(guard);
+    socket.close();
+  }
+}
+
+const missing = await loopbackMulticastMissing();
+if (missing !== undefined) console.warn(`Multicast recipe tests skipped: loopback multicast is unavailable here: ${missing}.`);
+
+describe.skipIf(missing !== undefined)("multicast to two receivers", () => {
+  it("prints each message sent once to the group once per receiver, in order: both receivers joined it", async () => {
+    const { lines, sink } = printed();
+    await multicast(["a", "b", "c"], sink);
+    expect(lines).toEqual(["receiver 1: a", "receiver 1: b", "receiver 1: c", "receiver 2: a", "receiver 2: b", "receiver 2: c"]);
+  });
+
+  it("shows on its page exactly what the multicast program prints", async () => {
+    const { lines, sink } = printed();
+    await multicast(undefined, sink);
+    recordTranscript(new URL("multicast-transcript.txt", import.meta.url), lines);
+    expect(lines).toEqual(pageOutput(import.meta.url, "multicastOutput"));
   });
 });

@@ -12,7 +12,7 @@ import { isData } from "../protocol/bytes.js";
 import { checkShutdown } from "../util/checkShutdown.js";
 import { unhandled } from "../util/unhandled.js";
 import { readyPromise, type ServerAddress } from "./ConnectionServer.js";
-import { networkError } from "./NetworkError.js";
+import { NetworkError, networkError } from "./NetworkError.js";
 
 /** A packet received: its data and where it came from, `[data, [host, port]]`. */
 export type Packet = readonly [data: Buffer, from: readonly [host: string, port: number]];
@@ -29,29 +29,44 @@ export interface UDPPeerOptions {
   readonly receiver_port?: number;
 }
 
-/** A packet waiting to go: its data and where to. */
-type Outgoing = readonly [host: string, port: number, data: string | Uint8Array];
+/** A packet waiting to go: its data and where to. @internal */
+export type Outgoing = readonly [host: string, port: number, data: string | Uint8Array];
 
-function isPort(port: unknown): port is number {
+/** How a peer's socket is set up beyond where it binds: what the multicast peers change. @internal */
+export interface SocketSetup {
+  /** Lets other sockets bind the same address and port, as the members of a multicast group do. */
+  readonly reuseAddr: boolean;
+  /** Whether the packets received leave `outbox` (a Multicast_sender's do not). */
+  readonly receives: boolean;
+}
+
+/** Whether `port` is a whole number from 0 to 65535. @internal */
+export function isPort(port: unknown): port is number {
   return typeof port === "number" && Number.isInteger(port) && port >= 0 && port <= 65535;
 }
 
 /**
- * What SimplePeer, TargettedPeer and PostboxPeer share: a bound socket, packets received sent on from
- * `outbox`, and what to send taken from `inbox` (Kamaelia's BasicPeer).
+ * What the UDP and multicast peers share: a bound socket, packets received sent on from `outbox`, and
+ * what to send taken from `inbox` (Kamaelia's BasicPeer).
+ * @internal
  */
-abstract class UDPPeer extends Component {
+export abstract class UDPPeer extends Component {
   /** Resolves with the local address and port once the socket is bound; rejects if it cannot bind. */
   readonly ready: Promise<ServerAddress>;
   readonly #settleReady: (address: ServerAddress | Error) => void;
   readonly #localaddr: string;
   readonly #localport: number;
+  readonly #setup: SocketSetup;
 
-  /** @param options - where to listen */
-  constructor(options: UDPPeerOptions) {
+  /**
+   * @param options - where to listen
+   * @param setup - how the socket is set up (the multicast peers share their port, and a sender hears nothing)
+   */
+  constructor(options: UDPPeerOptions, setup: SocketSetup = { reuseAddr: false, receives: true }) {
     super();
     this.#localaddr = options.localaddr ?? "0.0.0.0";
     this.#localport = options.localport ?? 0;
+    this.#setup = setup;
     [this.ready, this.#settleReady] = readyPromise();
   }
 
@@ -63,21 +78,38 @@ abstract class UDPPeer extends Component {
     // Nothing to read by default.
   }
 
+  /**
+   * Sets the bound socket up before `ready` resolves (the multicast peers join their group here); a
+   * `NetworkError` it throws ends the peer as a failed bind does. @internal
+   */
+  protected prepare(_socket: Socket): void {
+    // Nothing to set up by default.
+  }
+
   override *main(): Generator<unknown, void, unknown> {
     const where = `bind UDP to ${this.#localaddr} port ${String(this.#localport)}`;
-    const socket: Socket = createSocket(isIPv6(this.#localaddr) ? "udp6" : "udp4");
+    const socket: Socket = createSocket({ type: isIPv6(this.#localaddr) ? "udp6" : "udp4", reuseAddr: this.#setup.reuseAddr });
     const state: { bound: boolean; failure: unknown; sending: number } = { bound: false, failure: undefined, sending: 0 };
     const received: Packet[] = [];
-    socket.on("message", (data, from) => {
-      received.push([data, [from.address, from.port]]);
-      this.unpause();
-    });
+    if (this.#setup.receives) {
+      socket.on("message", (data, from) => {
+        received.push([data, [from.address, from.port]]);
+        this.unpause();
+      });
+    }
     socket.on("error", (error) => {
       if (state.bound) this.send(new ErrorInformation(this, error, `${this.name}'s UDP socket reported: ${error.message}`), "signal");
       else state.failure = error;
       this.unpause();
     });
     socket.bind({ port: this.#localport, address: this.#localaddr }, () => {
+      try {
+        this.prepare(socket);
+      } catch (error) {
+        state.failure = error;
+        this.unpause();
+        return;
+      }
       const address = socket.address();
       state.bound = true;
       this.#settleReady({ port: address.port, host: address.address });
@@ -88,7 +120,7 @@ abstract class UDPPeer extends Component {
     try {
       for (;;) {
         if (!state.bound && state.failure !== undefined) {
-          const error = networkError(this, where, state.failure);
+          const error = state.failure instanceof NetworkError ? state.failure : networkError(this, where, state.failure);
           this.#settleReady(error);
           throw error;
         }
