@@ -157,7 +157,7 @@ export class Harness {
     return this;
   }
 
-  /** The microprocesses still alive on the scheduler, by name, in activation order. */
+  /** The microprocesses still alive on the scheduler, by name, in the order they were made. */
   alive(): string[] {
     return this.scheduler
       .listAllThreads()

@@ -1,31 +1,20 @@
-import { Pipeline, Scheduler, VirtualClock, type Component, type ComponentError } from "kamaelia";
+import { Pipeline } from "kamaelia";
+import { Harness } from "kamaelia/testing";
 import type { CheckContext } from "../../check-kit.js";
 
 export const startFails = "system() made a pipeline that printed nothing";
 
-/**
- * Runs `system` on a fresh scheduler with a virtual clock until nothing more can happen (a few
- * thousand cycles at most) and names the components still running.
- */
-function runAlone(system: Component): string[] {
-  const failures: ComponentError[] = [];
-  const clock = new VirtualClock();
-  const scheduler = new Scheduler({ clock, onError: (failure) => failures.push(failure) });
-  system.activate(scheduler);
-  for (let round = 0; round < 20; round += 1) {
-    scheduler.runUntilIdle(1000);
-    if (failures[0] !== undefined) throw failures[0];
-    if (!clock.advanceToNext()) break;
-  }
-  return scheduler.listAllThreads().map((running) => running.name);
-}
-
-export default function check(t: CheckContext): void {
+export default async function check(t: CheckContext): Promise<void> {
   const system = t.exported("system", "function") as (print: { sink: (line: string) => void }) => unknown;
   const lines: string[] = [];
   const made = system({ sink: (line) => lines.push(line) });
   if (!(made instanceof Pipeline)) t.fail("system() should return the pipeline it makes: return new Pipeline(...).");
-  const running = runAlone(made);
+  // Run it to its end, from timer to timer (20 at most). With nothing left running, finish() returns at
+  // once, or throws the error of a component that failed.
+  const harness = new Harness(made);
+  for (let round = 0; round < 20; round += 1) if (!harness.settle().clock.advanceToNext()) break;
+  if (harness.alive().length === 0) await harness.finish();
+  const running = harness.alive();
   if (lines.length === 0) {
     t.fail(
       "system() made a pipeline that printed nothing: after the DataSource put new Shout(), then new ConsoleEchoer(print) " +
