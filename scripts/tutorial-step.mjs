@@ -7,7 +7,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { format } from "node:util";
 import { transform } from "sucrase";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -54,14 +53,6 @@ function transpile(path) {
 /** @type {Map<string, string>} */
 const transpiled = new Map();
 
-/** @type {string[]} */
-const output = [];
-const print = (/** @type {unknown[]} */ ...args) => {
-  output.push(format(...args));
-};
-console.log = print;
-console.info = print;
-console.debug = print;
 
 /** @param {{ passed: boolean, message?: string }} result */
 function report(result) {
@@ -82,15 +73,24 @@ async function load(url) {
 }
 
 const kit = /** @type {typeof import("../tutorial/check-kit.js")} */ (await load(transpile(join(root, "tutorial/check-kit.ts"))));
-const { Scheduler } = /** @type {typeof import("kamaelia")} */ (await load(runtime.kamaelia));
+const { Scheduler, str } = /** @type {typeof import("kamaelia")} */ (await load(runtime.kamaelia));
 
-/** How long a program may run before it is stopped: programs in the tutorial end by themselves at once. */
-const DEADLINE_MS = 3000;
-let endedByItself = true;
+// What the program prints, formatted as the page's runner formats it: as kamaelia's components print messages.
+/** @type {string[]} */
+const output = [];
+const print = (/** @type {unknown[]} */ ...args) => {
+  output.push(args.map(str).join(" "));
+};
+console.log = print;
+console.info = print;
+console.debug = print;
+
+// A program that has not ended by the deadline is stopped, and its checks run all the same.
+const stopped = { byDeadline: false };
 const deadline = setTimeout(() => {
-  endedByItself = false;
+  stopped.byDeadline = true;
   Scheduler.run.stop();
-}, DEADLINE_MS);
+}, kit.DEADLINE_MS);
 
 /** @type {Record<string, unknown>} */
 let program;
@@ -106,4 +106,4 @@ clearTimeout(deadline);
 const checks = /** @type {import("../tutorial/check-kit.js").CheckModule} */ (await load(transpile(resolve(checkPath))));
 const result = await kit.verdict(checks.default, program, output);
 // The checks say best what is wrong; when they find nothing, a program that had to be stopped is still wrong.
-report(result.passed && !endedByItself ? { passed: false, message: kit.didNotEnd(DEADLINE_MS) } : result);
+report(result.passed && stopped.byDeadline ? { passed: false, message: kit.didNotEnd(kit.DEADLINE_MS) } : result);

@@ -31,6 +31,8 @@ export default defineConfig({
       editLink: { baseUrl: `${repositoryUrl}/edit/${repositoryBranch}/` },
       social: [{ icon: "github", label: "Source code", href: repositoryUrl }],
       customCss: ["./site/src/styles/site.css"],
+      // The sidebar ticks the tutorial steps the learner has passed.
+      components: { Sidebar: "./site/src/components/Sidebar.astro" },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       sidebar: [
         {

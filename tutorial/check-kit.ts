@@ -120,6 +120,13 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * How long a program may run before a Check stops it and runs the checks anyway, in milliseconds: the
+ * tutorial's programs end by themselves at once, and one that does not is told so ({@link didNotEnd})
+ * unless the checks find something more precise to say.
+ */
+export const DEADLINE_MS = 3000;
+
 /** What the learner is told when their program had to be stopped, and the checks found nothing else wrong. */
 export function didNotEnd(ms: number): string {
   return `Your program did not end by itself: it was stopped after ${String(ms / 1000)} s. Every component must end once its work is done, passing ProducerFinished on from "signal".`;

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 /** The runner with this id on the page, once its editor is up. */
@@ -175,3 +177,121 @@ test.describe("the runner", () => {
     await expect(link).toHaveAttribute("href", "/reference/axon/producerfinished/");
   });
 });
+
+/** A tutorial step's page and its files, read from tutorial/ so that the tests follow the step's edits. */
+const step = {
+  path: "/tutorial/build-your-own-core/generators/",
+  id: "tutorial-generators",
+  file: (name: string): string => readFileSync(new URL(`../../tutorial/build-your-own-core/generators/${name}`, import.meta.url), "utf8"),
+};
+
+/** What the step's checks say about its starting code, from its check.ts. */
+function startFails(): string {
+  const said = /^export const startFails\s*=\s*(["'`])(.+)\1;$/m.exec(step.file("check.ts"))?.[2];
+  if (said === undefined) throw new Error("The step's check.ts has no startFails line.");
+  return said;
+}
+
+test.describe("the runner on a tutorial step", () => {
+  test("Solve puts the solution in the editor, and Check then passes and ticks the step in the sidebar, for good", async ({ page }) => {
+    let runner = await runnerOn(page);
+    const link = page.locator(`nav.sidebar a[href="${step.path}"]`);
+    await expect(link.locator(".step-done")).toHaveCount(0);
+    await runner.getByRole("button", { name: "Solve" }).click();
+    expect(await program(runner)).toBe(step.file("solution.ts"));
+    await runner.getByRole("button", { name: "Check" }).click();
+    const verdict = runner.getByRole("status", { name: "Check result" });
+    await expect(verdict).toHaveText("Passed: every check of this step passed.");
+    await expect(verdict).toHaveAttribute("data-verdict", "passed");
+    await expect(link.locator(".step-done")).toHaveText("✓(done)");
+    // The program ran as Run runs it: what it printed is in the log.
+    await expect(runner.getByRole("log").locator(".runner-line")).toHaveText(["3", "2", "1", "liftoff"]);
+    await page.reload();
+    runner = await runnerOn(page);
+    await expect(link.locator(".step-done")).toHaveCount(1);
+    await expect(verdictOf(runner)).toHaveText("You passed this step's checks before, in this browser.");
+  });
+
+  test("Check on the starting code says what the step's checks find wrong, and ticks nothing", async ({ page }) => {
+    const runner = await runnerOn(page);
+    expect(await program(runner)).toBe(step.file("start.ts"));
+    await runner.getByRole("button", { name: "Check" }).click();
+    const verdict = verdictOf(runner);
+    await expect(verdict).toHaveAttribute("data-verdict", "failed");
+    await expect(verdict).toContainText(`Not yet: ${startFails()}`);
+    await expect(page.locator(`nav.sidebar a[href="${step.path}"] .step-done`)).toHaveCount(0);
+    expect(await page.evaluate((path) => localStorage.getItem(`kamaelia-step-done:${path}`), step.path)).toBeNull();
+  });
+
+  test("Check says the program threw, with the thrown error, when the program fails before the checks run", async ({ page }) => {
+    const runner = await runnerOn(page);
+    await setProgram(page, runner, 'export function* countdown() {}\nthrow new TypeError("not ready");\n');
+    await runner.getByRole("button", { name: "Check" }).click();
+    await expect(verdictOf(runner)).toHaveText("Not yet: your program threw TypeError: not ready");
+  });
+
+  test("Check stops a program that does not end by itself, checks it all the same, and says it must end", async ({ page }) => {
+    const runner = await runnerOn(page);
+    const program = [
+      'import { Component } from "kamaelia";',
+      "export function* countdown(n: number) {",
+      "  for (let i = n; i >= 1; i -= 1) yield i;",
+      "}",
+      "for (const number of countdown(3)) console.log(number);",
+      'console.log("liftoff");',
+      "class Forever extends Component {",
+      "  override *main() {",
+      "    for (;;) yield;",
+      "  }",
+      "}",
+      "await new Forever().run();",
+    ].join("\n");
+    await setProgram(page, runner, program);
+    await runner.getByRole("button", { name: "Check" }).click();
+    const verdict = verdictOf(runner);
+    await expect(verdict).toHaveAttribute("data-verdict", "failed", { timeout: 15_000 });
+    await expect(verdict).toContainText("Your program did not end by itself: it was stopped after 3 s.");
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`shows its verdicts and the sidebar's tick so that axe finds no serious problem (${theme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      const runner = await runnerOn(page);
+      const serious = async (): Promise<unknown[]> => {
+        const { violations } = await new AxeBuilder({ page }).include(`#runner-${step.id}`).include("nav.sidebar").analyze();
+        return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => [violation.id, violation.nodes.map((node) => node.failureSummary ?? node.html)]);
+      };
+      await runner.getByRole("button", { name: "Check" }).click();
+      await expect(verdictOf(runner)).toHaveAttribute("data-verdict", "failed");
+      expect(await serious()).toEqual([]);
+      await runner.getByRole("button", { name: "Solve" }).click();
+      await runner.getByRole("button", { name: "Check" }).click();
+      await expect(verdictOf(runner)).toHaveAttribute("data-verdict", "passed");
+      await expect(page.locator(`nav.sidebar a[href="${step.path}"] .step-done`)).toHaveCount(1);
+      expect(await serious()).toEqual([]);
+    });
+  }
+
+  test("Reset brings back the starting code after Solve and after edits, and clears the verdict", async ({ page }) => {
+    const runner = await runnerOn(page);
+    await runner.getByRole("button", { name: "Solve" }).click();
+    await runner.getByRole("button", { name: "Check" }).click();
+    await expect(verdictOf(runner)).toHaveAttribute("data-verdict", "passed");
+    await setProgram(page, runner, "export const edited = true;\n");
+    await runner.getByRole("button", { name: "Reset" }).click();
+    expect(await program(runner)).toBe(step.file("start.ts"));
+    await expect(verdictOf(runner)).toHaveText("");
+    await expect(verdictOf(runner)).not.toHaveAttribute("data-verdict");
+  });
+});
+
+/** Where the runner shows a Check's verdict (hidden while it is empty). */
+function verdictOf(runner: Locator): Locator {
+  return runner.locator("[data-runner-verdict]");
+}
+
+/** The step's runner, once its editor is up. */
+function runnerOn(page: Page): Promise<Locator> {
+  return runner(page, step.path, step.id);
+}
+

@@ -268,6 +268,14 @@ describe("Graphline", () => {
     expect(thrown(() => new Graphline(children, { linkages: [[["pig", "outbox"], ["A", "inbox"]]] }))).toMatchInlineSnapshot(`"NoSuchChild: Graphline_N has no child named "pig". Its children are "A", "B". Check the spelling; use "" or "self" for the Graphline's own boxes."`);
   });
 
+  // Easy to do in a page's runner, where types are not checked.
+  it("throws InvalidLinkage saying to pass { linkages } when given the linkages themselves as its options", () => {
+    const children = { A: new Component(), B: new Component() };
+    const options = { "A.outbox": "B.inbox" } as unknown as ConstructorParameters<typeof Graphline>[1];
+    expect(thrown(() => new Graphline(children, options))).toMatchInlineSnapshot(`"InvalidLinkage: Graphline takes its linkages in its options as { linkages: { ... } }: new Graphline(children, { linkages: { "A.outbox": "B.inbox" } }). It was given an object with "A.outbox"."`);
+    expect(thrown(() => new Graphline(children, undefined as unknown as ConstructorParameters<typeof Graphline>[1]))).toMatch(/It was given no options\.$/);
+  });
+
   it("throws InvalidLinkage for linkage text without a box name", () => {
     const children = { A: new Component(), B: new Component() };
     expect(thrown(() => new Graphline(children, { linkages: { A: "B.inbox" } }))).toMatchInlineSnapshot(`"InvalidLinkage: Graphline linkage from "A" has no box: write "child.box" (e.g. "A.outbox"), or ".box" / "self.box" for the Graphline's own box."`);

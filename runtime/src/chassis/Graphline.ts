@@ -55,6 +55,14 @@ function normalise(linkages: GraphlineLinkages): (readonly [GraphlineEnd, Graphl
   return Object.entries(linkages as Readonly<Record<string, unknown>>).map(([from, to]) => [splitEnd(from, "from"), splitEnd(to, "to")] as const);
 }
 
+/** What a Graphline was given instead of its options, for the error that says so. */
+function describeOptions(options: unknown): string {
+  if (options === undefined || options === null) return "no options";
+  if (typeof options !== "object") return `a ${typeof options}`;
+  const keys = Object.keys(options);
+  return keys.length === 0 ? "an empty object" : `an object with ${keys.map((key) => JSON.stringify(key)).join(", ")}`;
+}
+
 /**
  * Wires named children by a table of linkages, so any shape of system can be one component.
  * @remarks Port of Kamaelia.Chassis.Graphline. The names `""` and `"self"` mean the Graphline itself
@@ -137,6 +145,12 @@ export class Graphline extends Container {
       named.set(name, child);
     }
     this.#children = named;
+    if (typeof options !== "object" || typeof options.linkages !== "object") {
+      throw new InvalidLinkage(
+        "Graphline takes its linkages in its options as { linkages: { ... } }: new Graphline(children, { linkages: { \"A.outbox\": \"B.inbox\" } }). " +
+          `It was given ${describeOptions(options)}.`,
+      );
+    }
     this.#linkages = normalise(options.linkages);
     for (const [[fromName, fromBox], [toName, toBox]] of this.#linkages) {
       if (!named.has(fromName) && !Object.hasOwn(this.inboxes, fromBox)) this._createInbox(fromBox);

@@ -1,5 +1,6 @@
 // What the runner needs served beside the site, made from the runtime's build (runtime/dist, from
-// `npm run build -w kamaelia`): the browser build of `kamaelia` the worker imports, the files a
+// `npm run build -w kamaelia`): the browser build of `kamaelia` (and `kamaelia/testing`, and
+// `kamaelia/browser`) the worker imports, the files a
 // WebContainer mounts to run programs that need Node, and the reference links.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -8,7 +9,8 @@ import { build } from "esbuild";
 import { referenceLinks } from "./reference-links.mjs";
 
 /**
- * The runtime's entries for pages: `kamaelia`, and `kamaelia/browser` once the runtime has it.
+ * The runtime's entries for pages: `kamaelia`, `kamaelia/testing` (the Harness the tutorial's checks
+ * drive components with), and `kamaelia/browser` once the runtime has it.
  * @param {string} root the repository's root
  * @returns {string[]}
  */
@@ -17,7 +19,7 @@ export function browserEntries(root) {
   if (!existsSync(join(dist, "index.js"))) {
     throw new Error(`The runner needs the runtime's build, and ${join(dist, "index.js")} is missing. Run \`npm run build -w kamaelia\` first.`);
   }
-  return ["index.js", "browser.js"].map((file) => join(dist, file)).filter((file) => existsSync(file));
+  return ["index.js", "testing.js", "browser.js"].map((file) => join(dist, file)).filter((file) => existsSync(file));
 }
 
 /**

@@ -14,3 +14,9 @@ declare module "*?url" {
   const url: string;
   export default url;
 }
+
+declare module "*?raw" {
+  /** The file's text. */
+  const text: string;
+  export default text;
+}

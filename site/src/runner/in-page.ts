@@ -6,6 +6,7 @@
  */
 
 import type { Topology } from "kamaelia";
+import type { Verdict } from "../../../tutorial/check-kit.js";
 import type { FromWorker, RunFailure, RuntimeUrls, ToWorker } from "./protocol.js";
 import { runnerAssets } from "./reference-client.js";
 
@@ -17,6 +18,8 @@ export interface RunSink {
   topology(topology: Topology): void;
   /** It failed. */
   failed(failure: RunFailure): void;
+  /** A tutorial step's checks ran on it. */
+  verdict(verdict: Verdict): void;
   /** It ran to its end. */
   done(): void;
 }
@@ -33,7 +36,7 @@ let runtime: RuntimeUrls | null = null;
 /** The runtime's URLs for this page. */
 export function configureRuntime(hasBrowserEntry: boolean): void {
   const base = new URL(`${runnerAssets}kamaelia/`, location.href).href;
-  runtime = { index: `${base}index.js`, browser: hasBrowserEntry ? `${base}browser.js` : null };
+  runtime = { index: `${base}index.js`, browser: hasBrowserEntry ? `${base}browser.js` : null, testing: `${base}testing.js` };
 }
 
 function runtimeUrls(): RuntimeUrls {
@@ -54,8 +57,8 @@ export function warmUp(): void {
   spare ??= newWorker();
 }
 
-/** Runs a program in a fresh worker. */
-export function runInPage(code: string, sink: RunSink): RunHandle {
+/** Runs a program in a fresh worker; with `check`, a tutorial step's checks module, then its checks. */
+export function runInPage(code: string, sink: RunSink, check: string | null = null): RunHandle {
   const worker = spare ?? newWorker();
   spare = null;
   let over = false;
@@ -68,7 +71,8 @@ export function runInPage(code: string, sink: RunSink): RunHandle {
       over = true;
       worker.terminate();
       sink.failed(message.failure);
-    } else if (message.type === "done") sink.done();
+    } else if (message.type === "verdict") sink.verdict(message.verdict);
+    else if (message.type === "done") sink.done();
   });
   worker.addEventListener("error", (event) => {
     if (over) return;
@@ -76,7 +80,7 @@ export function runInPage(code: string, sink: RunSink): RunHandle {
     worker.terminate();
     sink.failed({ message: `The worker could not start: ${event.message || "it failed to load"}`, component: null, line: null });
   });
-  worker.postMessage({ type: "run", code, runtime: runtimeUrls() } satisfies ToWorker);
+  worker.postMessage({ type: "run", code, runtime: runtimeUrls(), check } satisfies ToWorker);
   // Get the next one ready while this one runs.
   setTimeout(warmUp, 0);
   return {

@@ -1,11 +1,11 @@
 /**
- * The running system as a graph for ELK's layered layout: components as nodes, their inboxes (left) and
- * outboxes (right) as ports, containers as nodes holding their children, linkages as edges labelled with
- * their message counts. Coordinates come back absolute (ELK's `ROOT` coordinates), ready to draw.
+ * The running system as a graph for the layered layout (layered.ts): components as nodes, their inboxes
+ * (left) and outboxes (right) as ports, containers as groups holding their children, linkages as edges
+ * with room for their message counts.
  * @module
  */
 
-import type { ElkExtendedEdge, ElkNode, ElkPort } from "elkjs/lib/elk-api.js";
+import { layOut, PORT_SIZE, type EdgeSpec, type GraphSpec, type Layout, type NodeSpec, type PortSpec } from "./layered.js";
 import type { SystemComponent, SystemLinkage, SystemModel } from "./topology-model.js";
 
 /** At most this many components are drawn; the rest are counted under the picture. */
@@ -17,7 +17,7 @@ export const FONT_SIZE = 12;
 export const BOX_FONT_SIZE = 10;
 /** The advance of one character of the picture's monospace font, per pixel of its size. */
 const CHAR_ADVANCE = 0.62;
-const PORT_SIZE = 8;
+/** The rows of a node's ports. */
 const PORT_GAP = 14;
 /** The height of the band at the top of a node where its name is drawn. */
 export const NAME_HEIGHT = 20;
@@ -47,106 +47,78 @@ function drawnBoxes(boxes: readonly string[], side: "in" | "out", id: number, us
   return boxes.filter((box) => !box.startsWith("_") || used.has(portId(id, side, box)));
 }
 
-function ports(component: SystemComponent, used: ReadonlySet<string>): ElkPort[] {
-  // Their names are drawn beside them, inside the node, which is made wide enough for them.
-  const port = (side: "in" | "out", box: string): ElkPort => ({
-    id: portId(component.id, side, box),
-    width: PORT_SIZE,
-    height: PORT_SIZE,
-    layoutOptions: { "elk.port.side": side === "in" ? "WEST" : "EAST" },
-  });
-  return [
-    ...drawnBoxes(component.inboxes, "in", component.id, used).map((box) => port("in", box)),
-    ...drawnBoxes(component.outboxes, "out", component.id, used).map((box) => port("out", box)),
-  ];
-}
-
 function widest(texts: readonly string[]): number {
   return texts.reduce((width, text) => Math.max(width, textWidth(text, BOX_FONT_SIZE)), 0);
 }
 
-function node(component: SystemComponent, children: ElkNode[], used: ReadonlySet<string>): ElkNode {
+/**
+ * A component as a node. A component's boxes are drawn in rows below its name, each name inside the
+ * border beside its port; a container's rows start a name's height lower, each name above its port, so
+ * that the linkage running on from the port to a child does not cross it.
+ */
+function node(component: SystemComponent, children: NodeSpec[], used: ReadonlySet<string>): NodeSpec {
   const inboxes = drawnBoxes(component.inboxes, "in", component.id, used);
   const outboxes = drawnBoxes(component.outboxes, "out", component.id, used);
-  const shared = {
-    id: nodeId(component.id),
-    ports: ports(component, used),
-  };
-  // Ports start below the name.
-  const portsBelowName = `[top=${String(NAME_HEIGHT)},left=0,bottom=0,right=0]`;
-  if (children.length === 0) {
+  const container = children.length > 0;
+  const firstRow = NAME_HEIGHT + (container ? BOX_FONT_SIZE : 0);
+  const row = (side: "in" | "out") => (box: string, at: number): PortSpec => ({ id: portId(component.id, side, box), side, offset: firstRow + at * PORT_GAP + PORT_GAP / 2 });
+  const ports = [...inboxes.map(row("in")), ...outboxes.map(row("out"))];
+  const rows = Math.max(inboxes.length, outboxes.length);
+  if (!container) {
     return {
-      ...shared,
+      id: nodeId(component.id),
       width: Math.max(textWidth(component.name) + 2 * PORT_SIZE, widest(inboxes) + widest(outboxes) + 3 * PORT_SIZE),
-      height: NAME_HEIGHT + Math.max(inboxes.length, outboxes.length) * PORT_GAP,
-      layoutOptions: { "elk.portConstraints": "FIXED_SIDE", "elk.spacing.portsSurrounding": portsBelowName },
+      height: NAME_HEIGHT + rows * PORT_GAP,
+      ports,
+      children,
+      padding: { top: 0, left: 0, bottom: 0, right: 0 },
     };
   }
-  // A container: its own boxes on its border, its children inside, clear of the boxes' names.
   return {
-    ...shared,
+    id: nodeId(component.id),
+    width: textWidth(component.name) + 2 * PORT_SIZE,
+    height: firstRow + rows * PORT_GAP + 4,
+    ports,
     children,
-    layoutOptions: {
-      "elk.portConstraints": "FIXED_SIDE",
-      // Its boxes' names are drawn above their ports: room for one under its own name.
-      "elk.spacing.portsSurrounding": `[top=${String(NAME_HEIGHT + BOX_FONT_SIZE)},left=0,bottom=0,right=0]`,
-      "elk.nodeSize.constraints": "MINIMUM_SIZE",
-      "elk.nodeSize.minimum": `(${String(textWidth(component.name) + 2 * PORT_SIZE)}, ${String(NAME_HEIGHT + Math.max(inboxes.length, outboxes.length) * PORT_GAP)})`,
-      "elk.padding": `[top=${String(NAME_HEIGHT + 4)},left=${String(widest(inboxes) + 2 * PORT_SIZE)},bottom=8,right=${String(widest(outboxes) + 2 * PORT_SIZE)}]`,
-    },
+    padding: { top: NAME_HEIGHT + 4, left: widest(inboxes) + 2 * PORT_SIZE, bottom: 8, right: widest(outboxes) + 2 * PORT_SIZE },
   };
 }
 
-function edge(linkage: SystemLinkage): ElkExtendedEdge {
-  const label = String(linkage.delivered);
+function edge(linkage: SystemLinkage): EdgeSpec {
   return {
     id: linkage.key,
-    sources: [portId(linkage.source.id, linkage.passthrough === 1 ? "in" : "out", linkage.source.box)],
-    targets: [portId(linkage.sink.id, linkage.passthrough === 2 ? "out" : "in", linkage.sink.box)],
+    source: portId(linkage.source.id, linkage.passthrough === 1 ? "in" : "out", linkage.source.box),
+    target: portId(linkage.sink.id, linkage.passthrough === 2 ? "out" : "in", linkage.sink.box),
     // Room for a few digits, so that counting up seldom needs a new layout.
-    labels: [{ id: `${linkage.key}#count`, text: label, width: textWidth("0".repeat(countRoom(linkage.delivered))), height: FONT_SIZE }],
+    labelWidth: textWidth("0".repeat(countRoom(linkage.delivered))),
+    labelHeight: FONT_SIZE,
   };
 }
 
-/** The graph ELK lays out, and the components left out of it. */
+/** The graph to lay out, and the components left out of it. */
 export interface SystemGraph {
-  readonly graph: ElkNode;
+  readonly graph: GraphSpec;
   /** Components not drawn, past {@link MAX_DRAWN}. */
   readonly hidden: number;
 }
 
-/** The model as a graph for ELK. */
-export function systemGraph(model: SystemModel): SystemGraph {
-  const drawn = [...model.components.values()].sort((a, b) => a.id - b.id).slice(0, MAX_DRAWN);
+/** The model as a graph to lay out: its first `limit` components (by id), and the linkages between them. */
+export function systemGraph(model: SystemModel, limit = MAX_DRAWN): SystemGraph {
+  const drawn = [...model.components.values()].sort((a, b) => a.id - b.id).slice(0, limit);
   const ids = new Set(drawn.map((component) => component.id));
-  const linkages = [...model.linkages.values()].filter((linkage) => ids.has(linkage.source.id) && ids.has(linkage.sink.id));
-  const used = new Set(linkages.flatMap((linkage) => [...edge(linkage).sources, ...edge(linkage).targets]));
+  const edges = [...model.linkages.values()].filter((linkage) => ids.has(linkage.source.id) && ids.has(linkage.sink.id)).map(edge);
+  const used = new Set(edges.flatMap((found) => [found.source, found.target]));
   const children = new Map<number | null, SystemComponent[]>();
   for (const component of drawn) {
-    const parent = component.parent !== null && ids.has(component.parent) ? component.parent : null;
+    const parent = component.parent !== null && component.parent !== component.id && ids.has(component.parent) ? component.parent : null;
     children.set(parent, [...(children.get(parent) ?? []), component]);
   }
-  const build = (component: SystemComponent): ElkNode =>
-    node(component, (children.get(component.id) ?? []).map(build), used);
-  return {
-    hidden: model.components.size - drawn.length,
-    graph: {
-      id: "system",
-      layoutOptions: {
-        "elk.algorithm": "layered",
-        "elk.direction": "RIGHT",
-        "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-        "elk.json.edgeCoords": "ROOT",
-        "elk.json.shapeCoords": "ROOT",
-        "elk.edgeLabels.placement": "CENTER",
-        "elk.layered.spacing.nodeNodeBetweenLayers": "28",
-        "elk.layered.spacing.edgeNodeBetweenLayers": "8",
-        "elk.spacing.edgeLabel": "2",
-        "elk.spacing.nodeNode": "16",
-        "elk.padding": "[top=8,left=8,bottom=8,right=8]",
-      },
-      children: (children.get(null) ?? []).map(build),
-      edges: linkages.map(edge),
-    },
-  };
+  const build = (component: SystemComponent): NodeSpec => node(component, (children.get(component.id) ?? []).map(build), used);
+  return { hidden: model.components.size - drawn.length, graph: { nodes: (children.get(null) ?? []).map(build), edges } };
+}
+
+/** The model laid out (its first `limit` components), and the components left out of it. */
+export function systemLayout(model: SystemModel, limit = MAX_DRAWN): { readonly layout: Layout; readonly hidden: number } {
+  const { graph, hidden } = systemGraph(model, limit);
+  return { layout: layOut(graph), hidden };
 }

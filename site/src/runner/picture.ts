@@ -1,12 +1,12 @@
 /**
- * The picture of the running system: an SVG drawn from the model, laid out by ELK in its own worker
- * (loaded the first time there is something to draw), restyled as components end and linkages go, and
- * with each linkage's message count updated, and a message shown travelling along it, as it counts up.
+ * The picture of the running system: an SVG drawn from the model, laid out in columns from left to right
+ * (layout.ts), restyled as components end and linkages go, and with each linkage's message count
+ * updated, and a message shown travelling along it, as it counts up.
  * @module
  */
 
-import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
-import { BOX_FONT_SIZE, countRoom, FONT_SIZE, NAME_HEIGHT, nodeId, portId, systemGraph } from "./layout.js";
+import type { Layout, PlacedNode } from "./layered.js";
+import { BOX_FONT_SIZE, countRoom, FONT_SIZE, NAME_HEIGHT, nodeId, portId, systemLayout } from "./layout.js";
 import type { ModelChange, SystemModel } from "./topology-model.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -14,16 +14,6 @@ const SVG = "http://www.w3.org/2000/svg";
 const PORT_LABEL_GAP = 3;
 /** The picture is scaled down to fit its pane, but no further than this. */
 const MIN_SCALE = 0.75;
-
-let elk: Promise<ELK> | null = null;
-
-/** ELK in a worker of its own, loaded once per page. */
-function layoutEngine(): Promise<ELK> {
-  elk ??= Promise.all([import("elkjs/lib/elk-api.js"), import("elkjs/lib/elk-worker.min.js?url")]).then(
-    ([api, worker]) => new api.default({ workerUrl: worker.default }),
-  );
-  return elk;
-}
 
 function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
   const made = document.createElementNS(SVG, name);
@@ -38,11 +28,11 @@ function text(content: string, x: number, y: number, className: string, parent: 
   return made;
 }
 
-/** Every node of a laid-out graph, containers before what they contain. */
-function* nodesOf(node: ElkNode): Generator<ElkNode> {
-  for (const child of node.children ?? []) {
-    yield child;
-    yield* nodesOf(child);
+/** Every node of a layout, containers before what they contain. */
+function* nodesOf(nodes: readonly PlacedNode[]): Generator<PlacedNode> {
+  for (const node of nodes) {
+    yield node;
+    yield* nodesOf(node.children);
   }
 }
 
@@ -51,8 +41,6 @@ export class Picture {
   readonly #host: HTMLElement;
   readonly #model: SystemModel;
   #svg: SVGSVGElement | null = null;
-  #laying = false;
-  #again = false;
   readonly #reducedMotion = globalThis.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   /**
@@ -79,37 +67,22 @@ export class Picture {
   /** Shows what a snapshot changed: a new layout, new styles, or new counts. */
   update(change: ModelChange): void {
     if (change.shape || this.#svg === null) {
-      void this.#layOut();
+      this.#layOut();
       return;
     }
     if (change.states) this.#restyle();
     for (const key of change.counts) this.#count(key);
   }
 
-  async #layOut(): Promise<void> {
-    if (this.#laying) {
-      this.#again = true;
-      return;
-    }
-    this.#laying = true;
-    // Read through a function: the flag changes while a layout is awaited.
-    const again = (): boolean => this.#again;
-    try {
-      do {
-        this.#again = false;
-        const { graph, hidden } = systemGraph(this.#model);
-        if (graph.children?.length === 0) continue;
-        const laidOut = await (await layoutEngine()).layout(graph);
-        if (!again()) this.#draw(laidOut, hidden);
-      } while (again());
-    } finally {
-      this.#laying = false;
-    }
+  #layOut(): void {
+    if (this.#model.components.size === 0) return;
+    const { layout, hidden } = systemLayout(this.#model);
+    this.#draw(layout, hidden);
   }
 
-  #draw(graph: ElkNode, hidden: number): void {
-    const width = Math.ceil(graph.width ?? 0);
-    const height = Math.ceil(graph.height ?? 0);
+  #draw(layout: Layout, hidden: number): void {
+    const width = Math.ceil(layout.width);
+    const height = Math.ceil(layout.height);
     const svg = element("svg", {
       viewBox: `0 0 ${String(width)} ${String(height)}`,
       width,
@@ -131,20 +104,16 @@ export class Picture {
     element("path", { d: "M 0 0 L 8 4 L 0 8 z", class: "runner-arrow" }, marker);
     const nodes = element("g", { class: "runner-nodes" }, svg);
     const edges = element("g", { class: "runner-edges" }, svg);
-    for (const laid of nodesOf(graph)) this.#drawNode(laid, nodes);
-    for (const laid of graph.edges ?? []) {
-      const section = laid.sections?.[0];
-      if (section === undefined) continue;
-      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
-      const group = element("g", { class: "runner-edge", "data-linkage": laid.id, "data-room": countRoom(this.#model.linkages.get(laid.id)?.delivered ?? 0) }, edges);
-      element("path", { d: `M ${points.map((point) => `${String(point.x)} ${String(point.y)}`).join(" L ")}`, "marker-end": `url(#${this.#host.id}-arrow)` }, group);
-      const label = laid.labels?.[0];
-      if (label !== undefined) {
-        text(label.text ?? "", (label.x ?? 0) + (label.width ?? 0) / 2, (label.y ?? 0) + FONT_SIZE - 2, "runner-count", group).setAttribute("text-anchor", "middle");
-      }
+    for (const laid of nodesOf(layout.nodes)) this.#drawNode(laid, nodes);
+    for (const laid of layout.edges) {
+      const linkage = this.#model.linkages.get(laid.id);
+      const group = element("g", { class: "runner-edge", "data-linkage": laid.id, "data-room": countRoom(linkage?.delivered ?? 0) }, edges);
+      element("path", { d: `M ${laid.points.map((point) => `${String(point.x)} ${String(point.y)}`).join(" L ")}`, "marker-end": `url(#${this.#host.id}-arrow)` }, group);
+      const { label } = laid;
+      text(String(linkage?.delivered ?? 0), label.x + label.width / 2, label.y + FONT_SIZE - 2, "runner-count", group).setAttribute("text-anchor", "middle");
     }
     const components = this.#model.components.size - hidden;
-    const linkages = graph.edges?.length ?? 0;
+    const linkages = layout.edges.length;
     title.textContent = `${String(components)} components and ${String(linkages)} linkages`;
     const names = [...this.#model.components.values()].slice(0, components).map((component) => component.name);
     svg.setAttribute("aria-label", `${title.textContent}: ${names.join(", ")}${hidden > 0 ? `, and ${String(hidden)} more not drawn` : ""}`);
@@ -159,23 +128,23 @@ export class Picture {
     this.#restyle();
   }
 
-  #drawNode(laid: ElkNode, parent: Element): void {
+  #drawNode(laid: PlacedNode, parent: Element): void {
     const id = Number(laid.id.slice(1));
     const component = this.#model.components.get(id);
     if (component === undefined) return;
-    const container = (laid.children?.length ?? 0) > 0;
-    const [x, y, width, height] = [laid.x ?? 0, laid.y ?? 0, laid.width ?? 0, laid.height ?? 0];
+    const container = laid.children.length > 0;
+    const { x, y, width, height } = laid;
     const group = element("g", { class: "runner-component", "data-component": component.name, "data-id": id }, parent);
     if (container) group.classList.add("is-container");
     element("rect", { x, y, width, height, rx: 4 }, group);
     // A component's name over its middle; a container's at its top left, clear of its children.
     const name = text(component.name, container ? x + 2 * PORT_LABEL_GAP : x + width / 2, y + NAME_HEIGHT / 2 + FONT_SIZE / 2 - 1, "runner-name", group);
     if (!container) name.setAttribute("text-anchor", "middle");
-    for (const port of laid.ports ?? []) {
-      const [, side, box] = port.id.split(":");
-      if (side === undefined || box === undefined) continue;
-      const [px, py, pw, ph] = [port.x ?? 0, port.y ?? 0, port.width ?? 0, port.height ?? 0];
-      element("rect", { x: px, y: py, width: pw, height: ph, class: `runner-port is-${side}`, "data-port": portId(id, side === "in" ? "in" : "out", box) }, group);
+    for (const port of laid.ports) {
+      const { side } = port;
+      const box = port.id.slice(port.id.indexOf(":", port.id.indexOf(":") + 1) + 1);
+      const [px, py, pw, ph] = [port.x, port.y, port.width, port.height];
+      element("rect", { x: px, y: py, width: pw, height: ph, class: `runner-port is-${side}`, "data-port": portId(id, side, box) }, group);
       // Each box's name inside the border, beside its port; a container's just above its port, clear
       // of the linkage that runs on from it to a child.
       const inbox = side === "in";
@@ -212,7 +181,7 @@ export class Picture {
     if (count !== null) count.textContent = String(linkage.delivered);
     group.classList.toggle("is-idle", linkage.delivered === 0);
     // A count with more digits than its label has room for: lay out again, with more room.
-    if (countRoom(linkage.delivered) > Number(group.dataset["room"])) void this.#layOut();
+    if (countRoom(linkage.delivered) > Number(group.dataset["room"])) this.#layOut();
     if (this.#reducedMotion || group.querySelector(".runner-message") !== null) return;
     const path = group.querySelector("path")?.getAttribute("d");
     if (path === null || path === undefined) return;

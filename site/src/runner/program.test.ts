@@ -12,7 +12,7 @@ function thrown(run: () => unknown): unknown {
   throw new Error("it did not throw");
 }
 
-const runtime = { index: "https://example.org/_runner/kamaelia/index.js", browser: null };
+const runtime = { index: "https://example.org/_runner/kamaelia/index.js", browser: null, testing: "https://example.org/_runner/kamaelia/testing.js" };
 
 describe("the program a worker runs", () => {
   it("keeps every line where it was when it strips the types", () => {
@@ -38,6 +38,17 @@ describe("the program a worker runs", () => {
     expect(module.match(/_runner\/kamaelia\/index\.js/g)).toHaveLength(3);
   });
 
+  it("imports kamaelia/testing from its URL, so that programs and a tutorial's checks can drive a Harness", () => {
+    const module = toWorkerModule('import { Harness } from "kamaelia/testing";\nnew Harness();', runtime);
+    expect(module).toBe('import { Harness } from "https://example.org/_runner/kamaelia/testing.js";\nnew Harness();');
+  });
+
+  it("imports the modules it is given URLs for from those URLs, and the rest as usual", () => {
+    const check = ['import { CheckFailure } from "../../check-kit.js";', 'import { Pipeline } from "kamaelia";', "throw new CheckFailure(String(Pipeline));"].join("\n");
+    const module = toWorkerModule(check, runtime, (specifier) => (specifier.endsWith("check-kit.js") ? "blob:kit" : null));
+    expect(module.split("\n").slice(0, 2)).toEqual(['import { CheckFailure } from "blob:kit";', 'import { Pipeline } from "https://example.org/_runner/kamaelia/index.js";']);
+  });
+
   it("leaves text that only mentions a module alone", () => {
     const program = ['// reads its words from "words.txt", one a line', 'const note = "from \\"elsewhere\\"";'].join("\n");
     expect(toWorkerModule(program, runtime)).toBe(stripTypes(program));
@@ -48,7 +59,7 @@ describe("the program a worker runs", () => {
     expect(() => toWorkerModule(program, runtime)).toThrow(new UnrunnableProgram("This program imports kamaelia/node, which needs Node: it cannot run in a page.", 2));
     expect(thrown(() => toWorkerModule('\nimport lodash from "lodash";\nlodash.chunk([]);', runtime))).toMatchObject({
       line: 2,
-      message: 'This program imports "lodash". Programs here can import only kamaelia (and kamaelia/browser).',
+      message: 'This program imports "lodash". Programs here can import only kamaelia (and kamaelia/browser and kamaelia/testing).',
     });
   });
 

@@ -42,14 +42,14 @@ export function stripTypes(code: string): string {
 }
 
 /**
- * The program as a module a worker can import: types stripped, and `kamaelia` (and `kamaelia/browser`)
- * imported from where the page serves them.
+ * The program as a module a worker can import: types stripped, and `kamaelia` (and `kamaelia/browser`
+ * and `kamaelia/testing`) imported from where the page serves them. `local` gives the URLs of any other modules it may import.
  * @throws {UnrunnableProgram} when it does not parse, or imports what a page cannot give it
  */
-export function toWorkerModule(code: string, runtime: RuntimeUrls): string {
+export function toWorkerModule(code: string, runtime: RuntimeUrls, local: (specifier: string) => string | null = () => null): string {
   const stripped = stripTypes(code);
   return stripped.replace(moduleSpecifier, (_whole, before: string, quote: string, specifier: string, offset: number) => {
-    const url = runtimeUrl(specifier, runtime, () => stripped.slice(0, offset).split("\n").length);
+    const url = local(specifier) ?? runtimeUrl(specifier, runtime, () => stripped.slice(0, offset).split("\n").length);
     return `${before}${quote}${url}${quote}`;
   });
 }
@@ -60,13 +60,14 @@ export function toWorkerModule(code: string, runtime: RuntimeUrls): string {
  */
 function runtimeUrl(specifier: string, runtime: RuntimeUrls, line: () => number): string {
   if (specifier === "kamaelia") return runtime.index;
+  if (specifier === "kamaelia/testing") return runtime.testing;
   if (specifier === "kamaelia/browser" && runtime.browser !== null) return runtime.browser;
   if (specifier === "kamaelia/browser") throw new UnrunnableProgram("kamaelia/browser is not part of this runtime yet.", line());
   if (specifier === "kamaelia/node" || specifier.startsWith("node:")) {
     throw new UnrunnableProgram(`This program imports ${specifier}, which needs Node: it cannot run in a page.`, line());
   }
   throw new UnrunnableProgram(
-    `This program imports "${specifier}". Programs here can import only kamaelia (and kamaelia/browser).`,
+    `This program imports "${specifier}". Programs here can import only kamaelia (and kamaelia/browser and kamaelia/testing).`,
     line(),
   );
 }

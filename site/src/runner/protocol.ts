@@ -4,13 +4,22 @@
  */
 
 import type { Topology } from "kamaelia";
+import type { Verdict } from "../../../tutorial/check-kit.js";
 
 /** What the page asks of the worker. */
 export type ToWorker =
   /** Load the runtime and the transpiler now, so that the first run starts at once. */
   | { readonly type: "warm"; readonly runtime: RuntimeUrls }
-  /** Run a program: TypeScript that imports from `kamaelia` (or `kamaelia/browser`). */
-  | { readonly type: "run"; readonly code: string; readonly runtime: RuntimeUrls };
+  /**
+   * Run a program: TypeScript that imports from `kamaelia` (or `kamaelia/browser`, `kamaelia/testing`); with `check` (a
+   * tutorial step's checks module, TypeScript, as tutorial/check-kit.ts describes it), then run the
+   * checks on the program's exports and the lines it printed.
+   */
+  | { readonly type: "run"; readonly code: string; readonly runtime: RuntimeUrls; readonly check: string | null };
+
+// How long a program may run before a Check stops it and runs the checks anyway: one number for the page
+// and for scripts/tutorial-step.mjs in Node.
+export { DEADLINE_MS as CHECK_DEADLINE_MS } from "../../../tutorial/check-kit.js";
 
 /** Where the browser build of the runtime is served. */
 export interface RuntimeUrls {
@@ -18,6 +27,8 @@ export interface RuntimeUrls {
   readonly index: string;
   /** `kamaelia/browser`, when the runtime has it. */
   readonly browser: string | null;
+  /** `kamaelia/testing`. */
+  readonly testing: string;
 }
 
 /** A failure, placed in the program where that is known. */
@@ -40,5 +51,7 @@ export type FromWorker =
   | { readonly type: "topology"; readonly topology: Topology }
   /** The program failed. */
   | { readonly type: "failed"; readonly failure: RunFailure }
+  /** The checks ran on the program: they passed, or say what is wrong. Sent before `done`. */
+  | { readonly type: "verdict"; readonly verdict: Verdict }
   /** The program's module has run to its end and the default scheduler has nothing left. */
   | { readonly type: "done" };

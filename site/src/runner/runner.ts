@@ -1,16 +1,19 @@
 /**
- * One runner on a page: the editor, the Run, Stop, Reset, Solve and Share buttons, the output log and
- * the picture of the running system, driven by a worker in the page or, for programs that need Node, a
- * WebContainer (falling back to the program's recorded output when Node cannot start here).
+ * One runner on a page: the editor, the Run, Stop, Reset, Solve and Share buttons (and Check, for a
+ * tutorial step), the output log and the picture of the running system, driven by a worker in the page
+ * or, for programs that need Node, a WebContainer (falling back to the program's recorded output when
+ * Node cannot start here).
  * @module
  */
 
 import type { Topology } from "kamaelia";
+import type { Verdict } from "../../../tutorial/check-kit.js";
 import type { Editor } from "./editor.js";
 import { runInPage, type RunHandle, type RunSink } from "./in-page.js";
 import { Picture } from "./picture.js";
 import { needsNode } from "./program-imports.js";
-import type { RunFailure } from "./protocol.js";
+import { isDone, markDone, markSidebar } from "./progress.js";
+import { CHECK_DEADLINE_MS, type RunFailure } from "./protocol.js";
 import { referenceLinks } from "./reference-client.js";
 import { decodeProgram, encodeProgram, readShareHash, shareHash } from "./share.js";
 import { forgetEdit, loadEdit, saveEdit, storageKey } from "./storage.js";
@@ -26,6 +29,11 @@ export interface RunnerConfig {
   readonly code: string;
   /** The answer, for a tutorial step's Solve button. */
   readonly solution: string | null;
+  /**
+   * A tutorial step's checks module (TypeScript, as tutorial/check-kit.ts describes it), for its Check
+   * button.
+   */
+  readonly check: string | null;
   /** Where it runs: in the page, or in Node. */
   readonly runs: "browser" | "node" | "both";
   /** How long a run may take before it is stopped, in milliseconds. */
@@ -69,6 +77,8 @@ export class Runner {
   readonly #status: HTMLElement;
   readonly #log: HTMLElement;
   readonly #canvas: HTMLElement;
+  /** Where a Check's verdict is shown, when the runner has checks. */
+  readonly #verdict: HTMLElement | null;
   readonly #buttons: Record<"run" | "stop" | "reset" | "share", HTMLButtonElement>;
   #text: string;
   #editor: Editor | null = null;
@@ -92,6 +102,7 @@ export class Runner {
     this.#status = part(root, "[data-runner-status]");
     this.#log = part(root, "[data-runner-log]");
     this.#canvas = part(root, "[data-runner-canvas]");
+    this.#verdict = root.querySelector<HTMLElement>("[data-runner-verdict]");
     this.#buttons = {
       run: button(root, "run"),
       stop: button(root, "stop"),
@@ -108,6 +119,9 @@ export class Runner {
     this.#buttons.run.addEventListener("click", () => {
       this.run();
     });
+    root.querySelector<HTMLButtonElement>('[data-action="check"]')?.addEventListener("click", () => {
+      this.run({ check: true });
+    });
     this.#buttons.stop.addEventListener("click", () => {
       this.stop("Stopped.");
     });
@@ -122,6 +136,7 @@ export class Runner {
     });
     for (const button of root.querySelectorAll<HTMLButtonElement>("[data-action]")) button.disabled = button.dataset["action"] === "stop";
     this.#setState("idle");
+    if (config.check !== null && isDone(location.pathname)) this.#showVerdict("before", "You passed this step's checks before, in this browser.");
   }
 
   /** Replaces the static code with the editor. */
@@ -176,6 +191,27 @@ export class Runner {
     this.#text = this.#config.code;
     this.#editor?.setText(this.#config.code);
     this.#say("Back to this page's program.");
+    this.#showVerdict(null, "");
+  }
+
+  /** Shows a Check's verdict (`null` clears it): passed, failed with the checks' message, or under way. */
+  #showVerdict(state: "passed" | "failed" | "checking" | "before" | null, message: string): void {
+    const verdict = this.#verdict;
+    if (verdict === null) return;
+    if (state === null) delete verdict.dataset["verdict"];
+    else verdict.dataset["verdict"] = state;
+    verdict.textContent = message;
+  }
+
+  /** The checks have spoken: shows their verdict, and remembers a pass. */
+  #judged(verdict: Verdict): void {
+    if (verdict.passed) {
+      markDone(location.pathname);
+      markSidebar();
+      this.#showVerdict("passed", "Passed: every check of this step passed.");
+    } else {
+      this.#showVerdict("failed", `Not yet: ${verdict.message}`);
+    }
   }
 
   async #share(): Promise<void> {
@@ -199,9 +235,15 @@ export class Runner {
     this.#buttons.stop.disabled = state !== "running";
   }
 
-  /** Runs the program as the editor has it, stopping the run before if there is one. */
-  run(): void {
+  /**
+   * Runs the program as the editor has it, stopping the run before if there is one; with `check`, then
+   * runs the step's checks on it.
+   */
+  run({ check = false }: { readonly check?: boolean } = {}): void {
     this.stop(null);
+    const checks = check ? this.#config.check : null;
+    if (checks !== null) this.#showVerdict("checking", "Checking…");
+    else if (this.#verdict?.dataset["verdict"] === "checking") this.#showVerdict(null, "");
     const code = this.#current();
     this.#log.replaceChildren();
     this.#pending = [];
@@ -231,6 +273,10 @@ export class Runner {
         this.#end();
         this.#run?.stop();
         this.#fail(failure);
+        if (checks !== null) this.#showVerdict("failed", `Not yet: your program threw ${failure.message}`);
+      },
+      verdict: (verdict) => {
+        this.#judged(verdict);
       },
       done: () => {
         this.#end();
@@ -249,16 +295,19 @@ export class Runner {
         this.#unavailable(reason);
       },
     };
-    const inNode = this.#config.runs === "node" || needsNode(code);
+    // Checks run only in the page's worker, which stops a program that does not end by itself and
+    // checks it all the same: the budget leaves them the time to.
+    const inNode = checks === null && (this.#config.runs === "node" || needsNode(code));
+    const budgetMs = checks === null ? this.#config.budgetMs : Math.max(this.#config.budgetMs, CHECK_DEADLINE_MS + 5000);
     this.#budget = setTimeout(() => {
-      this.stop(`Stopped after ${seconds(this.#config.budgetMs)}, the time a program may run here. Press Run to start it again.`);
-    }, this.#config.budgetMs + (inNode ? this.#config.bootTimeoutMs : 0));
+      this.stop(`Stopped after ${seconds(budgetMs)}, the time a program may run here. Press Run to start it again.`);
+    }, budgetMs + (inNode ? this.#config.bootTimeoutMs : 0));
     if (inNode) {
       void import("./webcontainer.js").then(({ runInNode }) => {
         if (this.#root.dataset["state"] === "running") this.#run = runInNode(code, sink, this.#config.bootTimeoutMs);
       });
     } else {
-      this.#run = runInPage(code, sink);
+      this.#run = runInPage(code, sink, checks);
     }
   }
 
@@ -272,6 +321,7 @@ export class Runner {
     // The worker is gone: nothing it ran is running any more.
     this.#picture?.update(this.#model.end());
     if (message === null) return;
+    if (this.#verdict?.dataset["verdict"] === "checking") this.#showVerdict("failed", `Not yet: ${message} The checks run once the program ends.`);
     this.#setState("stopped");
     this.#picture?.finish();
     this.#print("note", message);

@@ -1,15 +1,18 @@
 /**
  * The worker a program runs in: it strips the program's types, imports it with `kamaelia` taken from
  * the page's server, and streams back what it prints, the running system's topology, and how it ended.
- * A fresh worker runs each program, so nothing one run leaves behind (services, timers, the default
- * scheduler's state) reaches the next; the page stops a run by terminating its worker.
+ * For a tutorial step it then runs the step's checks on the program (as tutorial/check-kit.ts defines
+ * them, with that very file) and sends their verdict. A fresh worker runs each program, so nothing one
+ * run leaves behind (services, timers, the default scheduler's state) reaches the next; the page stops a
+ * run by terminating its worker.
  * @module
  */
 
 import type { Scheduler } from "kamaelia";
-import { str } from "../../../runtime/src/util/repr.js";
+import type * as CheckKit from "../../../tutorial/check-kit.js";
+import checkKitSource from "../../../tutorial/check-kit.ts?raw";
 import { describeFailure, stripTypes, toWorkerModule } from "./program.js";
-import type { FromWorker, RuntimeUrls, ToWorker } from "./protocol.js";
+import { CHECK_DEADLINE_MS, type FromWorker, type RuntimeUrls, type ToWorker } from "./protocol.js";
 
 /** The parts of a dedicated worker's global scope used here. */
 interface WorkerScope {
@@ -38,10 +41,18 @@ function post(message: FromWorker): void {
   scope.postMessage(message);
 }
 
-/** Sends console output to the page, one message per call, as the console would print it. */
-function captureConsole(): void {
+/** The lines the program printed to standard output, for its checks. */
+const printed: string[] = [];
+
+/**
+ * Sends console output to the page, one message per call, formatted as kamaelia's own components
+ * print messages (`str`), and keeps what goes to standard output for the checks.
+ */
+function captureConsole(str: (message: unknown) => string): void {
   const print = (stream: "out" | "err") => (...args: unknown[]) => {
-    post({ type: "print", stream, text: args.map(str).join(" ") });
+    const text = args.map(str).join(" ");
+    if (stream === "out") printed.push(text);
+    post({ type: "print", stream, text });
   };
   console.log = print("out");
   console.info = print("out");
@@ -77,19 +88,59 @@ function watchTopology(scheduler: Scheduler): () => void {
 /** The blob URL the program was imported from: stack frames there are the program's. */
 let programUrl = "";
 
-async function run(code: string, urls: RuntimeUrls): Promise<void> {
+function moduleUrl(source: string): string {
+  return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+}
+
+/**
+ * Runs a step's checks on the program that has just run: the checks module's types stripped, its
+ * imports of `kamaelia` pointed at the runtime and of `check-kit.js` at tutorial/check-kit.ts (made
+ * runnable here too, so that both share one `CheckFailure`), then check-kit's own `verdict`. A program
+ * that had to be stopped fails, when the checks find nothing else wrong.
+ */
+async function runChecks(check: string, program: Readonly<Record<string, unknown>>, urls: RuntimeUrls, endedByItself: boolean): Promise<void> {
+  let checks: CheckKit.CheckModule;
+  let kit: typeof CheckKit;
+  try {
+    const kitUrl = moduleUrl(stripTypes(checkKitSource));
+    kit = (await import(/* @vite-ignore */ kitUrl)) as typeof CheckKit;
+    const source = toWorkerModule(check, urls, (specifier) => (/(^|\/)check-kit\.js$/.test(specifier) ? kitUrl : null));
+    checks = (await import(/* @vite-ignore */ moduleUrl(source))) as CheckKit.CheckModule;
+  } catch (error) {
+    // Not the learner's doing: the step's own checks are broken.
+    post({ type: "verdict", verdict: { passed: false, message: `this step's checks could not be loaded (${error instanceof Error ? error.message : String(error)}).` } });
+    return;
+  }
+  const verdict = await kit.verdict(checks.default, program, [...printed]);
+  post({ type: "verdict", verdict: verdict.passed && !endedByItself ? { passed: false, message: kit.didNotEnd(CHECK_DEADLINE_MS) } : verdict });
+}
+
+async function run(code: string, urls: RuntimeUrls, check: string | null): Promise<void> {
   try {
     const source = toWorkerModule(code, urls);
-    const { Scheduler } = await loadRuntime(urls);
-    const finishTopology = watchTopology(Scheduler.run);
-    programUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    const kamaelia = await loadRuntime(urls);
+    captureConsole(kamaelia.str);
+    const finishTopology = watchTopology(kamaelia.Scheduler.run);
+    programUrl = moduleUrl(source);
+    // Checked, a program that does not end by itself is stopped, and then checked all the same.
+    let endedByItself = true;
+    const deadline =
+      check === null
+        ? undefined
+        : setTimeout(() => {
+            endedByItself = false;
+            kamaelia.Scheduler.run.stop();
+          }, CHECK_DEADLINE_MS);
+    let program: Readonly<Record<string, unknown>>;
     try {
-      await import(/* @vite-ignore */ programUrl);
+      program = (await import(/* @vite-ignore */ programUrl)) as Readonly<Record<string, unknown>>;
       // A program may start the scheduler without awaiting it: wait for its end too.
-      if (Scheduler.run.isRunning) await Scheduler.run.runThreads();
+      if (kamaelia.Scheduler.run.isRunning) await kamaelia.Scheduler.run.runThreads();
     } finally {
+      clearTimeout(deadline);
       finishTopology();
     }
+    if (check !== null) await runChecks(check, program, urls, endedByItself);
     post({ type: "done" });
   } catch (error) {
     post({ type: "failed", failure: describeFailure(error, programUrl) });
@@ -110,8 +161,7 @@ scope.addEventListener("message", (event) => {
       },
     );
   } else {
-    captureConsole();
-    void run(message.code, message.runtime);
+    void run(message.code, message.runtime, message.check);
   }
 });
 
