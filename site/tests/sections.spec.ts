@@ -44,6 +44,13 @@ test("the cookbook's index lists every section, and says which are still coming"
     await expect(page.getByRole("heading", { name: section, exact: true })).toBeVisible();
   }
   await expect(page.locator(".recipe-section").first().locator("a").first()).toHaveAttribute("href", /^\/cookbook\/composition\/.+\/$/);
+  const section = (name: string) => page.locator(".recipe-section", { has: page.getByRole("heading", { name, exact: true }) });
+  // A section lists its recipes, then the ones still to come with what they wait for.
+  await expect(section("Network systems: servers and clients").locator("a")).toHaveCount(8);
+  await expect(section("Network systems: servers and clients").locator(".recipe-coming")).toContainText("26. Reliable delivery over a damaged link: waits for");
+  await expect(section("Digital TV").locator("a")).toHaveCount(0);
+  await expect(section("Digital TV").locator(".recipe-coming li")).toHaveCount(3);
+  await expect(section("HTTP").locator(".recipe-coming")).toHaveCount(0);
 });
 
 test("every apps page says what the application is and that it is coming", async ({ page }) => {
