@@ -59,6 +59,9 @@ const fixture = {
   "cookbook/composition/doubling/main.ts": 'import { Doubler, type Component as C } from "kamaelia";\n',
   "cookbook/composition/doubling/index.mdx": "---\ntitle: How do I double numbers?\n---\n",
   "cookbook/composition/other/main.ts": 'import { Pipeline } from "kamaelia";\nimport { Doubler } from "./local.js";\n',
+  "cookbook/network/split/main.ts": 'import { TCPClient } from "kamaelia/node";\nimport { room } from "./room.js";\n',
+  "cookbook/network/split/room.ts": 'import { Backplane } from "kamaelia";\nimport { hear } from "./hear.js";\n',
+  "cookbook/network/split/hear.ts": 'import { ConsoleEchoer, type Component } from "kamaelia";\n',
   "runtime/package.json": '{ "name": "kamaelia", "version": "0.0.0" }',
   "runtime/src/node.ts": '// The fixture Node entry.\nexport { nodeOnly } from "./node/nodeOnly.js";\n',
   "runtime/src/node/nodeOnly.ts": "/** Only in Node; see {@link Doubler}. */\nexport const nodeOnly = 1;\n",
@@ -113,6 +116,15 @@ describe("the cookbook scan", () => {
     const uses = recipesByExport(join(root, "cookbook"));
     expect(uses.get("Doubler")).toEqual([{ url: "/cookbook/composition/doubling/", title: "How do I double numbers?" }]);
     expect(uses.get("Pipeline")).toEqual([{ url: "/cookbook/composition/other/", title: "other" }]);
+  });
+
+  it("counts the files beside a recipe's main.ts that it imports, and theirs, as its program", () => {
+    const root = mkdtempSync(join(tmpdir(), "kamaelia-cookbook-"));
+    roots.push(root);
+    for (const [path, text] of Object.entries(fixture)) write(join(root, path), text);
+    const uses = recipesByExport(join(root, "cookbook"));
+    const split = [{ url: "/cookbook/network/split/", title: "split" }];
+    expect([uses.get("TCPClient"), uses.get("Backplane"), uses.get("ConsoleEchoer")]).toEqual([split, split, split]);
   });
 });
 

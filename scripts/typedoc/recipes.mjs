@@ -48,6 +48,25 @@ export function importedRuntimeNames(source) {
 }
 
 /**
+ * The texts of a recipe's program: its `main.ts` and the files beside it that it imports (`./chat.js`
+ * for chat.ts), and those they import.
+ * @param {string} program the path of a `main.ts`
+ * @returns {string[]}
+ */
+function programSources(program) {
+  /** @type {Map<string, string>} */
+  const sources = new Map();
+  const read = (/** @type {string} */ path) => {
+    if (sources.has(path) || !existsSync(path)) return;
+    const text = readFileSync(path, "utf8");
+    sources.set(path, text);
+    for (const [, name = ""] of text.matchAll(/\bfrom\s*["']\.\/([^"'/]+)\.[jt]s["']/g)) read(join(dirname(program), `${name}.ts`));
+  };
+  read(program);
+  return [...sources.values()];
+}
+
+/**
  * The title a recipe's page declares in its front matter, else its folder's name.
  * @param {string} folder the recipe's folder
  * @returns {string}
@@ -64,7 +83,8 @@ function recipeTitle(folder) {
 }
 
 /**
- * Maps each runtime export to the recipes whose `main.ts` imports it, in folder order.
+ * Maps each runtime export to the recipes whose program (`main.ts`, or a file beside it that it imports)
+ * imports it, in folder order.
  * @param {string} cookbook the cookbook's folder (`cookbook/` at the repository's root)
  * @param {string} [base] the URL the cookbook's pages live under
  * @returns {Map<string, Recipe[]>}
@@ -77,7 +97,7 @@ export function recipesByExport(cookbook, base = "/cookbook/") {
     const folder = dirname(program);
     const slug = relative(cookbook, folder).split(sep).join("/");
     const recipe = { url: `${base}${slug}/`, title: recipeTitle(folder) };
-    for (const name of importedRuntimeNames(readFileSync(program, "utf8"))) {
+    for (const name of new Set(programSources(program).flatMap((source) => [...importedRuntimeNames(source)]))) {
       const list = uses.get(name) ?? [];
       list.push(recipe);
       uses.set(name, list);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { importsOf } from "../src/runner/program-imports.js";
 
 /** The runner with this id on the page, once its editor is up. */
 async function runner(page: Page, path: string, id: string): Promise<Locator> {
@@ -12,14 +13,14 @@ async function runner(page: Page, path: string, id: string): Promise<Locator> {
 
 /** Replaces the program in the editor, as a learner pasting it would. */
 async function setProgram(page: Page, found: Locator, code: string): Promise<void> {
-  await found.locator(".cm-content").click();
+  await found.locator("[data-runner-editor] .cm-content").click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.insertText(code);
 }
 
 /** The program in the editor. */
 async function program(found: Locator): Promise<string> {
-  return (await found.locator(".cm-line").allTextContents()).join("\n");
+  return (await found.locator("[data-runner-editor] .cm-line").allTextContents()).join("\n");
 }
 
 const original = [
@@ -175,6 +176,122 @@ test.describe("the runner", () => {
     await page.goto("/reference/chassis/pipeline/");
     const link = page.locator("pre a.ref-link", { hasText: /^ProducerFinished$/ }).first();
     await expect(link).toHaveAttribute("href", "/reference/axon/producerfinished/");
+  });
+});
+
+/** The network recipes whose page also runs the program in the page: in-the-page.ts, importing the module beside it. */
+const networkRecipes = [
+  { slug: "echo-and-fortune-cookie-servers", file: "servers.ts" },
+  { slug: "protocols-that-end-the-conversation", file: "protocols.ts" },
+  { slug: "chat-room-on-a-backplane", file: "chat.ts" },
+  { slug: "a-chatty-markov-chain-server", file: "chatty.ts" },
+  { slug: "closing-idle-connections", file: "calls.ts" },
+];
+
+/** A file of a network recipe, read from cookbook/ so that the tests follow the recipe's edits. */
+function recipeFile(slug: string, name: string): string {
+  return readFileSync(new URL(`../../cookbook/network/${slug}/${name}`, import.meta.url), "utf8");
+}
+
+const chatRoom = "/cookbook/network/chat-room-on-a-backplane/";
+
+/** What a runner's page says its program prints (shown until it runs). */
+async function expectedOutput(found: Locator): Promise<string[]> {
+  return (await found.locator(".runner-expected").innerText()).split("\n");
+}
+
+test.describe("the runner with files beside its program", () => {
+  test("shows the file folded beneath the editor, read-only and linked to the reference, and runs the program that imports it", async ({ page }) => {
+    const found = await runner(page, chatRoom, "in-the-page");
+    const file = found.locator('details[data-runner-file="chat.ts"]');
+    await expect(file.locator("summary")).toHaveText("chat.ts, imported by in-the-page.ts (read-only)");
+    await expect(file).not.toHaveAttribute("open");
+    await file.locator("summary").click();
+    const viewer = file.locator("[data-runner-file-code][data-ready] .cm-content");
+    await expect(viewer).toBeVisible();
+    // The editor draws only the lines in view: the first ones are the file's.
+    const start = recipeFile("chat-room-on-a-backplane", "chat.ts").split("\n").slice(0, 10);
+    const firstLines = async (): Promise<string[]> => (await file.locator(".cm-line").allTextContents()).slice(0, start.length);
+    expect(await firstLines()).toEqual(start);
+    await viewer.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.insertText("broken");
+    await expect(viewer).toHaveAttribute("aria-readonly", "true");
+    await expect(viewer).not.toContainText("broken");
+    expect(await firstLines()).toEqual(start);
+    const { violations } = await new AxeBuilder({ page }).include("#runner-in-the-page").analyze();
+    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+    await file.locator(".cm-reference", { hasText: /^Backplane$/ }).first().hover();
+    await expect(page.locator(".cm-reference-tooltip a")).toHaveAttribute("href", "/reference/util/backplane/");
+    const output = await expectedOutput(found);
+    await found.getByRole("button", { name: "Run" }).click();
+    await expect(found).toHaveAttribute("data-state", "finished");
+    await expect(found.getByRole("log").locator(".runner-line")).toHaveText(output);
+  });
+
+  for (const { slug, file } of networkRecipes) {
+    test(`runs ${slug}'s program in the page, with ${file} beside it, and prints what its page shows`, async ({ page }) => {
+      const found = await runner(page, `/cookbook/network/${slug}/`, "in-the-page");
+      expect(importsOf(await program(found))).toContain(`./${file.replace(/\.ts$/, ".js")}`);
+      const output = await expectedOutput(found);
+      await found.getByRole("button", { name: "Run" }).click();
+      await expect(found).toHaveAttribute("data-state", "finished");
+      await expect(found.getByRole("log").locator(".runner-line")).toHaveText(output);
+    });
+  }
+
+  test("names a file the program imports that the page does not give, and the line importing it", async ({ page }) => {
+    const found = await runner(page, chatRoom, "in-the-page");
+    await setProgram(page, found, 'import { main } from "./chat.js";\nimport { room } from "./room.js";\nawait main(room);\n');
+    await found.getByRole("button", { name: "Run" }).click();
+    await expect(found).toHaveAttribute("data-state", "failed");
+    const log = found.getByRole("log");
+    await expect(log.locator(".runner-line.is-error")).toHaveText(
+      'This program imports "./room.js", but this page gives it no such file: a program here can import kamaelia (and kamaelia/browser and kamaelia/testing) and the files shown with it: chat.ts.',
+    );
+    await expect(log).toContainText("The error was thrown at line 2 of in-the-page.ts.");
+    await expect(found.locator("[data-runner-editor] .cm-error-line")).toHaveText('import { room } from "./room.js";');
+  });
+
+  test("points an error thrown in a file at that file's line, unfolding it", async ({ page }) => {
+    const found = await runner(page, chatRoom, "in-the-page");
+    await setProgram(page, found, 'import { chatServer } from "./chat.js";\nchatServer(null as never);\n');
+    await found.getByRole("button", { name: "Run" }).click();
+    await expect(found).toHaveAttribute("data-state", "failed");
+    const lines = recipeFile("chat-room-on-a-backplane", "chat.ts").split("\n");
+    const line = lines.findIndex((text) => text.startsWith("export function chatServer(")) + 1;
+    await expect(found.getByRole("log")).toContainText(`The error was thrown at line ${String(line)} of chat.ts.`);
+    const file = found.locator('details[data-runner-file="chat.ts"]');
+    await expect(file).toHaveAttribute("open");
+    await expect(file.locator(".cm-error-line")).toHaveText(lines[line - 1] ?? "");
+  });
+
+  test("gives a Node program its files too: a missing one is named before Node starts, and the recorded output stands in when Node cannot", async ({ page }) => {
+    // Offline, WebContainer.boot() never settles: the page gives up after the (here shortened) timeout.
+    const found = await runner(page, `${chatRoom}?boot-timeout-ms=1500`, "tcp");
+    await expect(found.locator('details[data-runner-file="chat.ts"]')).toHaveAttribute("open");
+    await found.getByRole("button", { name: "Run" }).click();
+    await expect(found).toHaveAttribute("data-state", "unavailable", { timeout: 10_000 });
+    await expect(found.getByRole("log").locator(".runner-transcript")).toHaveText(recipeFile("chat-room-on-a-backplane", "transcript.txt").trimEnd());
+    await setProgram(page, found, 'import { ServerCore, TCPClient } from "kamaelia/node";\nimport { main } from "./room.js";\nawait main({ Server: ServerCore, Client: TCPClient });\n');
+    await found.getByRole("button", { name: "Run" }).click();
+    await expect(found).toHaveAttribute("data-state", "failed");
+    await expect(found.getByRole("log").locator(".runner-line.is-error")).toContainText('This program imports "./room.js", but this page gives it no such file');
+    await expect(found.getByRole("log")).toContainText("The error was thrown at line 2 of main.ts.");
+  });
+
+  test("shares the program only: the link opens it on the page, which gives it the file again", async ({ page, browser }) => {
+    const found = await runner(page, chatRoom, "in-the-page");
+    const shared = 'import { chatProtocol } from "./chat.js";\nconsole.log(chatProtocol(7).name.replace(/_\\d+$/, ""));\n';
+    await setProgram(page, found, shared);
+    await found.getByRole("button", { name: "Share" }).click();
+    await expect(found.locator("[data-runner-status]")).toContainText("It holds in-the-page.ts only: chat.ts comes with this page.");
+    const context = await browser.newContext();
+    const opened = await runner(await context.newPage(), page.url(), "in-the-page");
+    await expect.poll(() => program(opened)).toBe(shared);
+    await opened.getByRole("button", { name: "Run" }).click();
+    await expect(opened.getByRole("log").locator(".runner-line")).toHaveText(["Pipeline"]);
+    await context.close();
   });
 });
 

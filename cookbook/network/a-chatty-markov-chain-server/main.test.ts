@@ -1,11 +1,13 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ProducerFinished, Scheduler } from "kamaelia";
+import { DataSource, ProducerFinished, Scheduler } from "kamaelia";
+import { SimpleReader } from "kamaelia/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Harness, pageOutput, printed, recordTranscript } from "../../recipe-test.js";
-import { main as inThePage } from "./in-the-page.js";
-import { MarkovChain, chatter, learner, main } from "./main.js";
+import { MarkovChain, chatter, learner, main } from "./chatty.js";
+import { memory } from "./in-the-page.js";
+import { tcp } from "./main.js";
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -61,13 +63,13 @@ describe("A chatty Markov-chain server: the protocols alone, on a harness", () =
 describe("A chatty Markov-chain server over TCP", () => {
   it.each(Object.entries(generators))("taught 'the cat sat' by a TCPClient fed from a file, answers every prompt with exactly that (%s choice)", async (_name, random) => {
     const { lines, sink } = printed();
-    await main(corpus, ["hello", "what did the cat do?", "tell me more"], { sink }, random);
+    await main(tcp, new SimpleReader(corpus), ["hello", "what did the cat do?", "tell me more"], { sink }, random);
     expect(lines).toEqual(["hello -> the cat sat", "what did the cat do? -> the cat sat", "tell me more -> the cat sat"]);
   });
 
   it("shows on its page exactly what the program prints", async () => {
     const { lines, sink } = printed();
-    await main(corpus, ["hello", "what did the cat do?"], { sink });
+    await main(tcp, new SimpleReader(corpus), ["hello", "what did the cat do?"], { sink });
     recordTranscript(new URL("transcript.txt", import.meta.url), lines);
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
@@ -76,13 +78,13 @@ describe("A chatty Markov-chain server over TCP", () => {
 describe("A chatty Markov-chain server in the page (in-memory network)", () => {
   it.each(Object.entries(generators))("taught 'the cat sat' through a MemoryClient, answers every prompt with exactly that (%s choice)", async (_name, random) => {
     const { lines, sink } = printed();
-    await inThePage(["the cat sat"], ["hello", "anything?"], { sink }, random);
+    await main(memory, new DataSource(["the cat sat\n"]), ["hello", "anything?"], { sink }, random);
     expect(lines).toEqual(["hello -> the cat sat", "anything? -> the cat sat"]);
   });
 
   it("prints in the page exactly what the Node program prints, as its page shows", async () => {
     const { lines, sink } = printed();
-    await inThePage(["the cat sat"], ["hello", "what did the cat do?"], { sink });
+    await main(memory, new DataSource(["the cat sat\n"]), ["hello", "what did the cat do?"], { sink });
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
 });

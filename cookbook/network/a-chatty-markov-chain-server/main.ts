@@ -1,68 +1,16 @@
-// A chatty server: every connection shares one Markov chain, taught through one port and asked through another.
+// The chatty server over TCP, taught from a file: chatty.ts holds the chain, its protocols and the program.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConsoleEchoer, DataSource, Pipeline, PureTransformer, chunks_to_lines, handle, type ConsoleEchoerOptions } from "kamaelia";
 import { SimpleReader, SimpleServer, TCPClient } from "kamaelia/node";
+import { main, type Network } from "./chatty.js";
 
-/** Which word follows which, learned from sentences; "" marks a sentence's start and end. */
-export class MarkovChain {
-  readonly #next = new Map<string, string[]>();
-
-  learn(sentence: string): void {
-    let previous = "";
-    for (const word of [...sentence.split(/\s+/).filter(Boolean), ""]) {
-      this.#next.set(previous, [...(this.#next.get(previous) ?? []), word]);
-      previous = word;
-    }
-  }
-
-  /** A sentence made by a random walk from the start, `random()` picking among the words seen next. */
-  say(random: () => number, maxWords = 30): string {
-    const said: string[] = [];
-    for (let word = ""; said.length < maxWords; said.push(word)) {
-      const choices = this.#next.get(word) ?? [""];
-      word = choices[Math.floor(random() * choices.length)] ?? "";
-      if (word === "") break;
-    }
-    return said.join(" ");
-  }
-}
-
-/** The teaching protocol: learns each line a client sends, and says nothing. */
-export const learner = (chain: MarkovChain): Pipeline =>
-  new Pipeline(chunks_to_lines(), new PureTransformer((line: string) => { chain.learn(line); }));
-
-/** The chatting protocol: answers each line a client sends with a line from the chain. */
-export const chatter = (chain: MarkovChain, random: () => number): Pipeline =>
-  new Pipeline(chunks_to_lines(), new PureTransformer(() => `${chain.say(random)}\n`));
-
-/** Teaches the servers the sentences in the file `corpus`, then asks them each prompt and prints the replies. */
-export async function main(corpus: string, prompts: readonly string[], print: ConsoleEchoerOptions = {}, random = Math.random): Promise<void> {
-  const chain = new MarkovChain(); // one chain, shared by every connection to either server
-  const teaching = new SimpleServer({ protocol: () => learner(chain), port: 0, host: "127.0.0.1" });
-  const chatting = new SimpleServer({ protocol: () => chatter(chain, random), port: 0, host: "127.0.0.1" });
-  const servers = [handle(teaching), handle(chatting)];
-
-  // A client fed from the file: each line to the teaching port.
-  await handle(new Pipeline(new SimpleReader(corpus), new TCPClient("127.0.0.1", (await teaching.ready).port))).done;
-
-  // Another connection asks: one prompt a line, each reply printed after its prompt.
-  let asked = 0;
-  const conversation = new Pipeline(
-    new DataSource(prompts.map((prompt) => `${prompt}\n`)),
-    new TCPClient("127.0.0.1", (await chatting.ready).port),
-    chunks_to_lines(),
-    new PureTransformer((reply: string) => `${prompts[asked++] ?? ""} -> ${reply}`),
-    new ConsoleEchoer(print),
-  );
-  await handle(conversation).done;
-  await Promise.all(servers.map((server) => server.shutdown()));
-}
+/** Real sockets: the servers listen on 127.0.0.1. */
+export const tcp: Network = { Server: SimpleServer, Client: TCPClient };
 
 // Run as a program; a test imports the parts instead (see cookbook/README.md).
 if (!("kamaeliaRecipeTest" in globalThis)) {
   const corpus = join(await mkdtemp(join(tmpdir(), "chatty-")), "corpus.txt");
   await writeFile(corpus, "the cat sat\n");
-  await main(corpus, ["hello", "what did the cat do?"]);
+  await main(tcp, new SimpleReader(corpus), ["hello", "what did the cat do?"]);
 }

@@ -2,8 +2,9 @@ import { Backplane, Pipeline, ProducerFinished, Scheduler, chunks_to_lines, hand
 import { TCPClient } from "kamaelia/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pageOutput, recordTranscript } from "../../recipe-test.js";
-import { main as inThePage } from "./in-the-page.js";
-import { chatServer, main } from "./main.js";
+import { chatServer, main } from "./chat.js";
+import { memory } from "./in-the-page.js";
+import { tcp } from "./main.js";
 
 // The room runs on the default scheduler, in the background of the test: each test checks that it has
 // left nothing running there.
@@ -18,7 +19,7 @@ describe("A chat room on a Backplane", () => {
 
   beforeEach(async () => {
     backplane = handle(new Backplane("CHAT"));
-    const core = chatServer();
+    const core = chatServer(tcp);
     server = handle(core);
     port = (await core.ready).port;
   });
@@ -76,14 +77,14 @@ describe("A chat room on a Backplane", () => {
 describe("The chat room program", () => {
   it("prints what its page shows, and records it for the page", async () => {
     const lines: string[] = [];
-    await main((line) => lines.push(line));
+    await main(tcp, (line) => lines.push(line));
     recordTranscript(new URL("transcript.txt", import.meta.url), lines);
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
 
   it("prints the same in the page, on the in-memory network", async () => {
     const lines: string[] = [];
-    await inThePage((line) => lines.push(line));
+    await main(memory, (line) => lines.push(line));
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
 });

@@ -1,9 +1,10 @@
 import { ProducerFinished, Scheduler, handle } from "kamaelia";
-import { TCPClient, type ServerCore } from "kamaelia/node";
+import { TCPClient } from "kamaelia/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { pageOutput, recordTranscript } from "../../recipe-test.js";
-import { main as inThePage } from "./in-the-page.js";
-import { echoServer, fortuneServer, main } from "./main.js";
+import { memory } from "./in-the-page.js";
+import { tcp } from "./main.js";
+import { echoServer, fortuneServer, main } from "./servers.js";
 
 const COOKIE = "You will read this cookie exactly once.\n";
 
@@ -14,7 +15,7 @@ afterEach(() => {
 });
 
 /** Starts `core`, connects a TCPClient, sends `text` (and then ProducerFinished), and collects what comes back until the server closes. */
-async function converse(core: ServerCore, text?: string): Promise<{ received: string; signal: unknown }> {
+async function converse(core: ReturnType<typeof echoServer>, text?: string): Promise<{ received: string; signal: unknown }> {
   const server = handle(core);
   try {
     const client = handle(new TCPClient("127.0.0.1", (await core.ready).port));
@@ -32,26 +33,26 @@ async function converse(core: ServerCore, text?: string): Promise<{ received: st
 
 describe("Echo and fortune-cookie servers", () => {
   it("echoes hello\\n back as exactly hello\\n, then closes the connection", async () => {
-    const { received, signal } = await converse(echoServer(), "hello\n");
+    const { received, signal } = await converse(echoServer(tcp), "hello\n");
     expect(received).toBe("hello\n");
     expect(signal).toBeInstanceOf(ProducerFinished);
   });
 
   it("sends an injected one-entry cookie list, exactly, and the client's signal then carries producerFinished", async () => {
-    const { received, signal } = await converse(fortuneServer([COOKIE]));
+    const { received, signal } = await converse(fortuneServer(tcp, [COOKIE]));
     expect(received).toBe(COOKIE);
     expect(signal).toBeInstanceOf(ProducerFinished);
   });
 
   it("prints the echoed line and then exactly the injected cookie, with both halves in one program", async () => {
     const lines: string[] = [];
-    await main((line) => lines.push(line), [COOKIE]);
+    await main(tcp, (line) => lines.push(line), [COOKIE]);
     expect(lines).toEqual(["echo: hello", `fortune: ${COOKIE.trimEnd()}`]);
   });
 
   it("prints what its page shows, and records it for the page", async () => {
     const lines: string[] = [];
-    await main((line) => lines.push(line));
+    await main(tcp, (line) => lines.push(line));
     recordTranscript(new URL("transcript.txt", import.meta.url), lines);
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
@@ -60,13 +61,13 @@ describe("Echo and fortune-cookie servers", () => {
 describe("Echo and fortune-cookie servers in the page, on the in-memory network", () => {
   it("prints the echoed line and then exactly the injected cookie", async () => {
     const lines: string[] = [];
-    await inThePage((line) => lines.push(line), [COOKIE]);
+    await main(memory, (line) => lines.push(line), [COOKIE]);
     expect(lines).toEqual(["echo: hello", `fortune: ${COOKIE.trimEnd()}`]);
   });
 
   it("prints what the page shows, as the TCP version does", async () => {
     const lines: string[] = [];
-    await inThePage((line) => lines.push(line));
+    await main(memory, (line) => lines.push(line));
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
 });

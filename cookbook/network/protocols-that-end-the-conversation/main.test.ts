@@ -3,8 +3,9 @@ import { Component, Pipeline, ProducerFinished, Scheduler, chunks_to_lines, hand
 import { ServerCore, TCPClient } from "kamaelia/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { pageOutput, recordTranscript } from "../../recipe-test.js";
-import { main as inThePage } from "./in-the-page.js";
-import { Muncher, ServerStopper, main, motd } from "./main.js";
+import { memory } from "./in-the-page.js";
+import { tcp } from "./main.js";
+import { Muncher, ServerStopper, main, motd } from "./protocols.js";
 
 // Servers and clients run on the default scheduler, in the background of the test: each test checks
 // that it has left nothing running there.
@@ -84,7 +85,7 @@ describe("Protocols that end the conversation", () => {
 
   it("prints what its page shows, and records it for the page", async () => {
     const lines: string[] = [];
-    await main((line) => lines.push(line));
+    await main(tcp, (line) => lines.push(line));
     recordTranscript(new URL("transcript.txt", import.meta.url), lines);
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
@@ -93,7 +94,7 @@ describe("Protocols that end the conversation", () => {
 describe("Protocols that end the conversation, in the page on the in-memory network", () => {
   it("prints what the page shows, as the TCP version does", async () => {
     const lines: string[] = [];
-    await inThePage((line) => lines.push(line));
+    await main(memory, (line) => lines.push(line));
     expect(lines).toEqual(pageOutput(import.meta.url));
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The program's editor: CodeMirror with TypeScript, a highlight style drawn from the site's colours,
- * Mod-Enter to run, the line an error came from marked, and every exported name of `kamaelia` linked to
- * its reference page (Ctrl- or Cmd-click it, or hover it for a link).
+ * The program's editor (and, read-only, the viewer of each file beside it): CodeMirror with TypeScript,
+ * a highlight style drawn from the site's colours, Mod-Enter to run, the line an error came from
+ * marked, and every exported name of `kamaelia` linked to its reference page (Ctrl- or Cmd-click it, or
+ * hover it for a link).
  * @module
  */
 
@@ -44,8 +45,11 @@ export interface EditorOptions {
   readonly doc: string;
   /** Its accessible name. */
   readonly label: string;
-  /** Called (at most every few hundred milliseconds) after the learner changes the program. */
-  readonly onChange: (text: string) => void;
+  /**
+   * Called (at most every few hundred milliseconds) after the learner changes the program. Without it
+   * the text is read-only, as a file shown beside the program is.
+   */
+  readonly onChange?: (text: string) => void;
   /** Called on Mod-Enter. */
   readonly onRun: () => void;
 }
@@ -186,6 +190,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         theme,
         errorLine,
         links.of([]),
+        EditorState.readOnly.of(options.onChange === undefined),
         keymap.of([
           { key: "Mod-Enter", run: () => (options.onRun(), true) },
           ...defaultKeymap,
@@ -199,7 +204,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
           if (!update.transactions.some((transaction) => transaction.annotation(Transaction.userEvent) !== undefined)) return;
           clearTimeout(pending);
           pending = setTimeout(() => {
-            options.onChange(update.state.doc.toString());
+            options.onChange?.(update.state.doc.toString());
           }, 300);
         }),
       ],

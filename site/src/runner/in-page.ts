@@ -7,6 +7,7 @@
 
 import type { Topology } from "kamaelia";
 import type { Verdict } from "../../../tutorial/check-kit.js";
+import type { ProgramFiles } from "./program-imports.js";
 import type { FromWorker, RunFailure, RuntimeUrls, ToWorker } from "./protocol.js";
 import { runnerAssets } from "./reference-client.js";
 
@@ -57,8 +58,11 @@ export function warmUp(): void {
   spare ??= newWorker();
 }
 
-/** Runs a program in a fresh worker; with `check`, a tutorial step's checks module, then its checks. */
-export function runInPage(code: string, sink: RunSink, check: string | null = null): RunHandle {
+/**
+ * Runs a program, which may import the `files` beside it, in a fresh worker; with `check`, a tutorial
+ * step's checks module, then its checks.
+ */
+export function runInPage(code: string, files: ProgramFiles, sink: RunSink, check: string | null = null): RunHandle {
   const worker = spare ?? newWorker();
   spare = null;
   let over = false;
@@ -78,9 +82,9 @@ export function runInPage(code: string, sink: RunSink, check: string | null = nu
     if (over) return;
     over = true;
     worker.terminate();
-    sink.failed({ message: `The worker could not start: ${event.message || "it failed to load"}`, component: null, line: null });
+    sink.failed({ message: `The worker could not start: ${event.message || "it failed to load"}`, component: null, file: null, line: null });
   });
-  worker.postMessage({ type: "run", code, runtime: runtimeUrls(), check } satisfies ToWorker);
+  worker.postMessage({ type: "run", code, files, runtime: runtimeUrls(), check } satisfies ToWorker);
   // Get the next one ready while this one runs.
   setTimeout(warmUp, 0);
   return {

@@ -5,17 +5,19 @@
 
 import type { Topology } from "kamaelia";
 import type { Verdict } from "../../../tutorial/check-kit.js";
+import type { ProgramFiles } from "./program-imports.js";
 
 /** What the page asks of the worker. */
 export type ToWorker =
   /** Load the runtime and the transpiler now, so that the first run starts at once. */
   | { readonly type: "warm"; readonly runtime: RuntimeUrls }
   /**
-   * Run a program: TypeScript that imports from `kamaelia` (or `kamaelia/browser`, `kamaelia/testing`); with `check` (a
-   * tutorial step's checks module, TypeScript, as tutorial/check-kit.ts describes it), then run the
-   * checks on the program's exports and the lines it printed.
+   * Run a program: TypeScript that imports from `kamaelia` (or `kamaelia/browser`, `kamaelia/testing`)
+   * and from the `files` beside it; with `check` (a tutorial step's checks module, TypeScript, as
+   * tutorial/check-kit.ts describes it), then run the checks on the program's exports and the lines it
+   * printed.
    */
-  | { readonly type: "run"; readonly code: string; readonly runtime: RuntimeUrls; readonly check: string | null };
+  | { readonly type: "run"; readonly code: string; readonly files: ProgramFiles; readonly runtime: RuntimeUrls; readonly check: string | null };
 
 // How long a program may run before a Check stops it and runs the checks anyway: one number for the page
 // and for scripts/tutorial-step.mjs in Node.
@@ -37,7 +39,9 @@ export interface RunFailure {
   readonly message: string;
   /** The failing component's name, when a component failed. */
   readonly component: string | null;
-  /** The line of the program (1-based) the error was thrown from, when it came from the program. */
+  /** The file beside the program the line is in; null for the program itself. */
+  readonly file: string | null;
+  /** The line (1-based) the error was thrown from, when it came from the program or its files. */
   readonly line: number | null;
 }
 

@@ -1,8 +1,8 @@
 /**
- * One runner on a page: the editor, the Run, Stop, Reset, Solve and Share buttons (and Check, for a
- * tutorial step), the output log and the picture of the running system, driven by a worker in the page
- * or, for programs that need Node, a WebContainer (falling back to the program's recorded output when
- * Node cannot start here).
+ * One runner on a page: the editor, the files beside the program (read-only), the Run, Stop, Reset,
+ * Solve and Share buttons (and Check, for a tutorial step), the output log and the picture of the
+ * running system, driven by a worker in the page or, for programs that need Node, a WebContainer
+ * (falling back to the program's recorded output when Node cannot start here).
  * @module
  */
 
@@ -11,7 +11,7 @@ import type { Verdict } from "../../../tutorial/check-kit.js";
 import type { Editor } from "./editor.js";
 import { runInPage, type RunHandle, type RunSink } from "./in-page.js";
 import { Picture } from "./picture.js";
-import { needsNode } from "./program-imports.js";
+import { needsNode, type ProgramFiles } from "./program-imports.js";
 import { isDone, markDone, markSidebar } from "./progress.js";
 import { CHECK_DEADLINE_MS, type RunFailure } from "./protocol.js";
 import { referenceLinks } from "./reference-client.js";
@@ -27,6 +27,11 @@ export interface RunnerConfig {
   readonly title: string;
   /** The program as the page has it. */
   readonly code: string;
+  /**
+   * The files beside the program, which it may import (`./chat.js` for chat.ts): shown read-only.
+   * Saved edits and share links hold the program only; the files always come from the page.
+   */
+  readonly files: ProgramFiles;
   /** The answer, for a tutorial step's Solve button. */
   readonly solution: string | null;
   /**
@@ -82,6 +87,8 @@ export class Runner {
   readonly #buttons: Record<"run" | "stop" | "reset" | "share", HTMLButtonElement>;
   #text: string;
   #editor: Editor | null = null;
+  /** The viewers of the files beside the program, by file name, once the editor has loaded. */
+  readonly #viewers = new Map<string, Editor>();
   #run: RunHandle | null = null;
   #budget: ReturnType<typeof setTimeout> | undefined;
   #pending: { stream: "out" | "err" | "note"; text: string }[] = [];
@@ -139,7 +146,7 @@ export class Runner {
     if (config.check !== null && isDone(location.pathname)) this.#showVerdict("before", "You passed this step's checks before, in this browser.");
   }
 
-  /** Replaces the static code with the editor. */
+  /** Replaces the static code with the editor, and the files' with read-only editors. */
   async attachEditor(): Promise<void> {
     const { createEditor } = await import("./editor.js");
     const host = part(this.#root, "[data-runner-editor]");
@@ -156,8 +163,30 @@ export class Runner {
       },
     });
     host.dataset["ready"] = "";
+    for (const [name, element] of this.#fileElements()) {
+      const code = part(element, "[data-runner-file-code]");
+      code.replaceChildren();
+      this.#viewers.set(
+        name,
+        createEditor(code, {
+          doc: this.#config.files[name] ?? "",
+          label: `File ${name}, read-only`,
+          onRun: () => {
+            this.run();
+          },
+        }),
+      );
+      code.dataset["ready"] = "";
+    }
     const links = await referenceLinks();
     this.#editor.link(links);
+    for (const viewer of this.#viewers.values()) viewer.link(links);
+  }
+
+  /** The elements showing the files beside the program, by file name. */
+  #fileElements(): Map<string, HTMLDetailsElement> {
+    const found = this.#root.querySelectorAll<HTMLDetailsElement>("details[data-runner-file]");
+    return new Map([...found].map((element) => [element.dataset["runnerFile"] ?? "", element]));
   }
 
   /**
@@ -218,11 +247,14 @@ export class Runner {
     const url = new URL(location.href);
     url.hash = shareHash(this.#config.id, await encodeProgram(this.#current()));
     history.replaceState(history.state, "", url);
+    const files = Object.keys(this.#config.files);
+    // The link opens this page, which gives the program its files again.
+    const holds = files.length === 0 ? "" : ` It holds ${this.#config.title} only: ${files.join(", ")} ${files.length === 1 ? "comes" : "come"} with this page.`;
     try {
       await navigator.clipboard.writeText(url.href);
-      this.#say("A link to this program is in the address bar and on your clipboard.");
+      this.#say(`A link to this program is in the address bar and on your clipboard.${holds}`);
     } catch {
-      this.#say("A link to this program is in the address bar: copy it from there.");
+      this.#say(`A link to this program is in the address bar: copy it from there.${holds}`);
     }
   }
 
@@ -250,6 +282,7 @@ export class Runner {
     this.#lines = 0;
     this.#dropped = 0;
     this.#editor?.markLine(null);
+    for (const viewer of this.#viewers.values()) viewer.markLine(null);
     this.#model = new SystemModel();
     this.#picture = new Picture(this.#canvas, this.#model);
     this.#canvas.replaceChildren();
@@ -297,17 +330,18 @@ export class Runner {
     };
     // Checks run only in the page's worker, which stops a program that does not end by itself and
     // checks it all the same: the budget leaves them the time to.
-    const inNode = checks === null && (this.#config.runs === "node" || needsNode(code));
+    const { files } = this.#config;
+    const inNode = checks === null && (this.#config.runs === "node" || needsNode(code, files));
     const budgetMs = checks === null ? this.#config.budgetMs : Math.max(this.#config.budgetMs, CHECK_DEADLINE_MS + 5000);
     this.#budget = setTimeout(() => {
       this.stop(`Stopped after ${seconds(budgetMs)}, the time a program may run here. Press Run to start it again.`);
     }, budgetMs + (inNode ? this.#config.bootTimeoutMs : 0));
     if (inNode) {
       void import("./webcontainer.js").then(({ runInNode }) => {
-        if (this.#root.dataset["state"] === "running") this.#run = runInNode(code, sink, this.#config.bootTimeoutMs);
+        if (this.#root.dataset["state"] === "running") this.#run = runInNode(code, files, sink, this.#config.bootTimeoutMs);
       });
     } else {
-      this.#run = runInPage(code, sink, checks);
+      this.#run = runInPage(code, files, sink, checks);
     }
   }
 
@@ -336,14 +370,22 @@ export class Runner {
   #fail(failure: RunFailure): void {
     this.#setState("failed");
     this.#picture?.finish();
+    const file = failure.file ?? this.#config.title;
     const where = [
       failure.component === null ? null : `in component ${failure.component}`,
-      failure.line === null ? null : `at line ${String(failure.line)} of ${this.#config.title}`,
+      failure.line === null ? null : `at line ${String(failure.line)} of ${file}`,
     ].filter((text) => text !== null);
     this.#print("err", failure.message);
     if (where.length > 0) this.#print("note", `The error was thrown ${where.join(", ")}.`);
-    this.#editor?.markLine(failure.line);
-    this.#say(`Failed${failure.component === null ? "" : ` in ${failure.component}`}${failure.line === null ? "" : ` at line ${String(failure.line)}`}.`);
+    if (failure.file === null) {
+      this.#editor?.markLine(failure.line);
+    } else {
+      // The line is in a file shown beside the program: unfold it, and mark the line there.
+      const element = this.#fileElements().get(failure.file);
+      if (element !== undefined) element.open = true;
+      this.#viewers.get(failure.file)?.markLine(failure.line);
+    }
+    this.#say(`Failed${failure.component === null ? "" : ` in ${failure.component}`}${failure.line === null ? "" : ` at line ${String(failure.line)}${failure.file === null ? "" : ` of ${file}`}`}.`);
   }
 
   #unavailable(reason: string): void {

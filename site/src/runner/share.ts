@@ -1,6 +1,7 @@
 /**
  * Programs in links: the code compressed (deflate-raw) and written in base64url, in the URL's hash, so
- * that it never reaches a server. A page reads it back into its editor only, never into its HTML.
+ * that it never reaches a server. A page reads it back into its editor only, never into its HTML. A link
+ * holds the program only: the files beside it, which cannot be edited, come with the page it opens.
  * @module
  */
 

@@ -1,6 +1,7 @@
 /**
  * A learner's edits, kept per page and program in localStorage, with the program they started from so
- * that a changed page can say so.
+ * that a changed page can say so. Only the program is kept: the files beside it, which cannot be
+ * edited, always come from the page.
  * @module
  */
 

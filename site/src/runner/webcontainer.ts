@@ -1,14 +1,15 @@
 /**
  * Runs programs that need Node in a WebContainer: Node compiled to WebAssembly, in the page. It mounts
- * the runtime's build and the program and runs `node main.mjs`, streaming what it prints. Booting loads
- * StackBlitz's code from their servers, so offline, or in a browser it does not support, it would wait
- * forever: it is raced against a timeout, and the runner falls back to the program's recorded output.
- * The container is booted once per page.
+ * the runtime's build, the program and the files beside it that it imports, and runs `node main.mjs`,
+ * streaming what it prints. Booting loads StackBlitz's code from their servers, so offline, or in a
+ * browser it does not support, it would wait forever: it is raced against a timeout, and the runner
+ * falls back to the program's recorded output. The container is booted once per page.
  * @module
  */
 
 import type { FileSystemTree, WebContainer } from "@webcontainer/api";
 import type { RunHandle, RunSink } from "./in-page.js";
+import type { ProgramFiles } from "./program-imports.js";
 import { runnerAssets } from "./reference-client.js";
 
 /** How long booting may take before the runner gives up on it, unless the page says otherwise. */
@@ -74,13 +75,22 @@ export interface NodeRunSink extends RunSink {
   unavailable(reason: string): void;
 }
 
-/** Runs a program that needs Node. */
-export function runInNode(code: string, sink: NodeRunSink, bootTimeoutMs: number): RunHandle {
+/** Runs a program that needs Node, with the `files` beside it that it imports. */
+export function runInNode(code: string, files: ProgramFiles, sink: NodeRunSink, bootTimeoutMs: number): RunHandle {
   let stopped = false;
   // Read through a function: stop() changes it while the run awaits.
   const isStopped = (): boolean => stopped;
   let kill = (): void => undefined;
   void (async () => {
+    const { NODE_PROGRAM, describeFailure, toNodeModules } = await import("./program.js");
+    let modules: Map<string, string>;
+    try {
+      modules = toNodeModules(code, files);
+    } catch (error) {
+      // Said before Node starts: a program that cannot run is not helped by the recorded output.
+      if (!isStopped()) sink.failed(describeFailure(error, new Map()));
+      return;
+    }
     let container: WebContainer;
     try {
       container = await boot(bootTimeoutMs);
@@ -88,10 +98,9 @@ export function runInNode(code: string, sink: NodeRunSink, bootTimeoutMs: number
       if (!isStopped()) sink.unavailable(error instanceof NodeUnavailable ? error.message : `Node could not start: ${String(error)}`);
       return;
     }
-    const { stripTypes } = await import("./program.js");
-    await container.fs.writeFile("main.mjs", stripTypes(code));
+    for (const [name, module] of modules) await container.fs.writeFile(name, module);
     if (isStopped()) return;
-    const child = await container.spawn("node", ["main.mjs"]);
+    const child = await container.spawn("node", [NODE_PROGRAM]);
     kill = () => {
       child.kill();
     };
@@ -107,9 +116,9 @@ export function runInNode(code: string, sink: NodeRunSink, bootTimeoutMs: number
     for (const line of lines.end()) sink.print("out", line);
     if (isStopped()) return;
     if (exitCode === 0) sink.done();
-    else sink.failed({ message: `node main.mjs exited with code ${String(exitCode)}`, component: null, line: null });
+    else sink.failed({ message: `node ${NODE_PROGRAM} exited with code ${String(exitCode)}`, component: null, file: null, line: null });
   })().catch((error: unknown) => {
-    if (!isStopped()) sink.failed({ message: String(error), component: null, line: null });
+    if (!isStopped()) sink.failed({ message: String(error), component: null, file: null, line: null });
   });
   return {
     stop() {

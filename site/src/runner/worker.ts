@@ -1,10 +1,10 @@
 /**
- * The worker a program runs in: it strips the program's types, imports it with `kamaelia` taken from
- * the page's server, and streams back what it prints, the running system's topology, and how it ended.
- * For a tutorial step it then runs the step's checks on the program (as tutorial/check-kit.ts defines
- * them, with that very file) and sends their verdict. A fresh worker runs each program, so nothing one
- * run leaves behind (services, timers, the default scheduler's state) reaches the next; the page stops a
- * run by terminating its worker.
+ * The worker a program runs in: it strips the program's types (and those of the files beside it that it
+ * imports), imports it with `kamaelia` taken from the page's server, and streams back what it prints,
+ * the running system's topology, and how it ended. For a tutorial step it then runs the step's checks
+ * on the program (as tutorial/check-kit.ts defines them, with that very file) and sends their verdict.
+ * A fresh worker runs each program, so nothing one run leaves behind (services, timers, the default
+ * scheduler's state) reaches the next; the page stops a run by terminating its worker.
  * @module
  */
 
@@ -12,6 +12,7 @@ import type { Scheduler } from "kamaelia";
 import type * as CheckKit from "../../../tutorial/check-kit.js";
 import checkKitSource from "../../../tutorial/check-kit.ts?raw";
 import { describeFailure, stripTypes, toWorkerModule } from "./program.js";
+import type { ProgramFiles } from "./program-imports.js";
 import { CHECK_DEADLINE_MS, type FromWorker, type RuntimeUrls, type ToWorker } from "./protocol.js";
 
 /** The parts of a dedicated worker's global scope used here. */
@@ -85,8 +86,11 @@ function watchTopology(scheduler: Scheduler): () => void {
   };
 }
 
-/** The blob URL the program was imported from: stack frames there are the program's. */
-let programUrl = "";
+/**
+ * The blob URLs the program and its files were imported from, each with its file (null for the
+ * program): stack frames there are theirs.
+ */
+const modules = new Map<string, string | null>();
 
 function moduleUrl(source: string): string {
   return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
@@ -104,7 +108,7 @@ async function runChecks(check: string, program: Readonly<Record<string, unknown
   try {
     const kitUrl = moduleUrl(stripTypes(checkKitSource));
     kit = (await import(/* @vite-ignore */ kitUrl)) as typeof CheckKit;
-    const source = toWorkerModule(check, urls, (specifier) => (/(^|\/)check-kit\.js$/.test(specifier) ? kitUrl : null));
+    const source = toWorkerModule(check, urls, { local: (specifier) => (/(^|\/)check-kit\.js$/.test(specifier) ? kitUrl : null) });
     checks = (await import(/* @vite-ignore */ moduleUrl(source))) as CheckKit.CheckModule;
   } catch (error) {
     // Not the learner's doing: the step's own checks are broken.
@@ -115,13 +119,19 @@ async function runChecks(check: string, program: Readonly<Record<string, unknown
   post({ type: "verdict", verdict: verdict.passed && !endedByItself ? { passed: false, message: kit.didNotEnd(CHECK_DEADLINE_MS) } : verdict });
 }
 
-async function run(code: string, urls: RuntimeUrls, check: string | null): Promise<void> {
+async function run(code: string, files: ProgramFiles, urls: RuntimeUrls, check: string | null): Promise<void> {
   try {
-    const source = toWorkerModule(code, urls);
+    const place = (file: string, module: string): string => {
+      const url = moduleUrl(module);
+      modules.set(url, file);
+      return url;
+    };
+    const source = toWorkerModule(code, urls, { files, place });
     const kamaelia = await loadRuntime(urls);
     captureConsole(kamaelia.str);
     const finishTopology = watchTopology(kamaelia.Scheduler.run);
-    programUrl = moduleUrl(source);
+    const programUrl = moduleUrl(source);
+    modules.set(programUrl, null);
     // Checked, a program that does not end by itself is stopped, and then checked all the same.
     let endedByItself = true;
     const deadline =
@@ -143,7 +153,7 @@ async function run(code: string, urls: RuntimeUrls, check: string | null): Promi
     if (check !== null) await runChecks(check, program, urls, endedByItself);
     post({ type: "done" });
   } catch (error) {
-    post({ type: "failed", failure: describeFailure(error, programUrl) });
+    post({ type: "failed", failure: describeFailure(error, modules) });
   }
 }
 
@@ -157,18 +167,18 @@ scope.addEventListener("message", (event) => {
         post({ type: "ready" });
       },
       (error: unknown) => {
-        post({ type: "failed", failure: { message: `The runtime did not load: ${String(error)}`, component: null, line: null } });
+        post({ type: "failed", failure: { message: `The runtime did not load: ${String(error)}`, component: null, file: null, line: null } });
       },
     );
   } else {
-    void run(message.code, message.runtime, message.check);
+    void run(message.code, message.files, message.runtime, message.check);
   }
 });
 
 // Errors outside the program's own flow: a timer's callback, a promise nobody awaited.
 scope.addEventListener("error", (event) => {
-  post({ type: "failed", failure: describeFailure(event.error ?? event.message, programUrl) });
+  post({ type: "failed", failure: describeFailure(event.error ?? event.message, modules) });
 });
 scope.addEventListener("unhandledrejection", (event) => {
-  post({ type: "failed", failure: describeFailure(event.reason, programUrl) });
+  post({ type: "failed", failure: describeFailure(event.reason, modules) });
 });
