@@ -1,5 +1,6 @@
 // Links the names `kamaelia` exports to their reference pages in the site's TypeScript and JavaScript code
 // blocks: a rehype plugin that runs after Expressive Code has rendered them (see integration.mjs).
+import { linksFor } from "./reference-choice.mjs";
 import { referenceLinks } from "./reference-links.mjs";
 
 /** @typedef {{ type: "text", value: string }} Text */
@@ -51,7 +52,18 @@ function linkWithin(node, names, links) {
 }
 
 /**
- * Finds the code blocks (`<pre data-language>`) under `node` and links the names in them.
+ * The text under a node.
+ * @param {Node} node
+ * @returns {string}
+ */
+function textOf(node) {
+  if (node.type === "text" && "value" in node) return node.value;
+  return ("children" in node ? (node.children ?? []) : []).map(textOf).join("");
+}
+
+/**
+ * Finds the code blocks (`<pre data-language>`) under `node` and links the names in them, each to the
+ * page of the entry the block imports it from.
  * @param {Node} node
  * @param {() => { names: RegExp, links: Record<string, string> } | null} map
  */
@@ -59,7 +71,7 @@ function visit(node, map) {
   if (node.type === "element" && "tagName" in node && node.tagName === "pre") {
     const language = node.properties["dataLanguage"];
     const found = typeof language === "string" && languages.has(language) ? map() : null;
-    if (found !== null) linkWithin(node, found.names, found.links);
+    if (found !== null) linkWithin(node, found.names, linksFor(textOf(node), found.links));
     return;
   }
   for (const child of ("children" in node ? node.children : undefined) ?? []) visit(child, map);
@@ -76,7 +88,9 @@ export function rehypeReferenceLinks({ root }) {
   const load = () => {
     if (map === undefined) {
       const links = referenceLinks(root);
-      const names = Object.keys(links).sort((a, b) => b.length - a.length);
+      const names = Object.keys(links)
+        .filter((name) => !name.includes(":"))
+        .sort((a, b) => b.length - a.length);
       map = names.length === 0 ? null : { links, names: new RegExp(`\\b(?:${names.join("|")})\\b`, "g") };
     }
     return map;

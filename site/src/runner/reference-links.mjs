@@ -5,8 +5,12 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { pageId } from "../page-id.mjs";
 
-/** The runtime's entry files, as `kamaelia`, `kamaelia/node` and `kamaelia/browser` export them. */
-const entryFiles = ["index.ts", "node.ts", "browser.ts"];
+/** The runtime's entry files and the modules they are, in the order their names win a link. */
+const entries = [
+  { file: "index.ts", module: "kamaelia" },
+  { file: "node.ts", module: "kamaelia/node" },
+  { file: "browser.ts", module: "kamaelia/browser" },
+];
 
 /**
  * The names an entry file exports by name (`export { A, type B, C as D } from "./x.js"`), types included.
@@ -24,6 +28,21 @@ export function exportedNames(source) {
     }
   }
   return names;
+}
+
+/**
+ * The names an entry file exports, each with the runtime folder it comes from (`browser` for
+ * `export { WebSocketClient } from "./browser/WebSocketClient.js"`), which is where its reference page is.
+ * @param {string} source the entry file's text
+ * @returns {{ name: string, folder: string }[]}
+ */
+export function exportedNamesByFolder(source) {
+  /** @type {{ name: string, folder: string }[]} */
+  const found = [];
+  for (const match of source.matchAll(/\bexport\s+(?:type\s+)?\{[^}]*\}\s*from\s*["']\.\/([^/"']+)\//g)) {
+    for (const name of exportedNames(match[0])) found.push({ name, folder: match[1] ?? "" });
+  }
+  return found;
 }
 
 /**
@@ -47,23 +66,34 @@ function pagesUnder(root, folder) {
 }
 
 /**
- * Exported name to the URL of its reference page, for the names that have one.
+ * Exported name to the URL of its reference page, for the names that have one. A name two entries
+ * export as different things (`WebSocketClient` in `kamaelia/node` and in `kamaelia/browser`) links to
+ * the first entry's page; the other's is under `"<module>:<name>"`, for code that imports from it
+ * (see reference-choice.mjs).
  * @param {string} root the repository's root
  * @returns {Record<string, string>}
  */
 export function referenceLinks(root) {
-  const exported = new Set(
-    entryFiles
-      .map((file) => join(root, "runtime", "src", file))
-      .filter((file) => existsSync(file))
-      .flatMap((file) => exportedNames(readFileSync(file, "utf8"))),
-  );
-  /** @type {Record<string, string>} */
-  const links = {};
+  /** @type {Map<string, string[]>} */
+  const pagesByTitle = new Map();
   for (const { path, title } of pagesUnder(root, "site/src/content/docs/reference")) {
     // Entry pages (index.md) list a module's exports; the names' own pages are the others.
-    if (path.endsWith("/index.md") || !exported.has(title)) continue;
-    links[title] = `/${pageId(path)}/`;
+    if (path.endsWith("/index.md")) continue;
+    pagesByTitle.set(title, [...(pagesByTitle.get(title) ?? []), path]);
+  }
+  /** @type {Record<string, string>} */
+  const links = {};
+  for (const { file, module } of entries) {
+    const path = join(root, "runtime", "src", file);
+    if (!existsSync(path)) continue;
+    for (const { name, folder } of exportedNamesByFolder(readFileSync(path, "utf8"))) {
+      const pages = pagesByTitle.get(name) ?? [];
+      const page = pages.find((candidate) => candidate.includes(`/reference/${folder}/`)) ?? pages[0];
+      if (page === undefined) continue;
+      const url = `/${pageId(page)}/`;
+      if (links[name] === undefined) links[name] = url;
+      else if (links[name] !== url) links[`${module}:${name}`] = url;
+    }
   }
   return Object.fromEntries(Object.entries(links).sort(([a], [b]) => a.localeCompare(b)));
 }

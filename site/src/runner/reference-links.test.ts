@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { rehypeReferenceLinks } from "./code-links.mjs";
+import { linksFor } from "./reference-choice.mjs";
 import { exportedNames, referenceLinks } from "./reference-links.mjs";
 
 /** A repository with an entry file and the reference pages the site would generate for it. */
@@ -14,6 +15,10 @@ const files: Record<string, string> = {
   "site/src/content/docs/reference/axon/handle.md": '---\ntitle: "handle"\n---\n',
   "site/src/content/docs/reference/axon/Handle-1.md": '---\ntitle: "Handle"\n---\n',
   "site/src/content/docs/reference/kamaelia/index.md": '---\ntitle: "kamaelia"\n---\n',
+  "runtime/src/node.ts": 'export { WebSocketClient } from "./internet/WebSocketClient.js";\nexport { ConsoleEchoer } from "./util/ConsoleEchoer.js";\n',
+  "runtime/src/browser.ts": 'export { WebSocketClient } from "./browser/WebSocketClient.js";\n',
+  "site/src/content/docs/reference/internet/WebSocketClient.md": '---\ntitle: "WebSocketClient"\n---\n',
+  "site/src/content/docs/reference/browser/WebSocketClient.md": '---\ntitle: "WebSocketClient"\n---\n',
 };
 for (const [path, text] of Object.entries(files)) {
   mkdirSync(join(root, path, ".."), { recursive: true });
@@ -43,8 +48,17 @@ describe("the names kamaelia exports", () => {
       ConsoleEchoer: "/reference/util/consoleechoer/",
       Handle: "/reference/axon/handle-1/",
       handle: "/reference/axon/handle/",
+      "kamaelia/browser:WebSocketClient": "/reference/browser/websocketclient/",
       Pipeline: "/reference/chassis/pipeline/",
+      WebSocketClient: "/reference/internet/websocketclient/",
     });
+  });
+
+  it("link a name two entries export as different things to the page of the entry a program imports it from", () => {
+    const links = referenceLinks(root);
+    expect(linksFor('import { WebSocketClient } from "kamaelia/browser";', links)["WebSocketClient"]).toBe("/reference/browser/websocketclient/");
+    expect(linksFor('import { WebSocketClient } from "kamaelia/node";', links)["WebSocketClient"]).toBe("/reference/internet/websocketclient/");
+    expect(Object.keys(linksFor("", links)).some((name) => name.includes(":"))).toBe(false);
   });
 });
 
@@ -88,5 +102,11 @@ describe("names in the site's code blocks", () => {
     const shell = block("sh", span(text("Pipeline")));
     link(shell);
     expect([...links(tree), ...links(shell)]).toEqual([]);
+  });
+
+  it("link to the page of the entry the block imports a name from", () => {
+    const tree = block("ts", span(text("import { WebSocketClient } from ")), span(text('"kamaelia/browser"')), span(text(";")), span(text("new WebSocketClient(url)")));
+    link(tree);
+    expect(links(tree)).toEqual(["WebSocketClient -> /reference/browser/websocketclient/", "WebSocketClient -> /reference/browser/websocketclient/"]);
   });
 });

@@ -15,6 +15,7 @@ import { needsNode, type ProgramFiles } from "./program-imports.js";
 import { isDone, markDone, markSidebar } from "./progress.js";
 import { CHECK_DEADLINE_MS, type RunFailure } from "./protocol.js";
 import { referenceLinks } from "./reference-client.js";
+import { linksFor } from "./reference-choice.mjs";
 import { decodeProgram, encodeProgram, readShareHash, shareHash } from "./share.js";
 import { forgetEdit, loadEdit, saveEdit, storageKey } from "./storage.js";
 import { SystemModel } from "./topology-model.js";
@@ -179,8 +180,9 @@ export class Runner {
       code.dataset["ready"] = "";
     }
     const links = await referenceLinks();
-    this.#editor.link(links);
-    for (const viewer of this.#viewers.values()) viewer.link(links);
+    // Each name to the page of the entry the program (or the file) imports it from.
+    this.#editor.link(linksFor(this.#text, links));
+    for (const [name, viewer] of this.#viewers) viewer.link(linksFor(this.#config.files[name] ?? "", links));
   }
 
   /** The elements showing the files beside the program, by file name. */
