@@ -5,7 +5,7 @@
 
 import { networkError } from "../internet/NetworkError.js";
 import { SocketAdapter } from "../internet/SocketAdapter.js";
-import type { Chunk, Transport, TransportEvents } from "../internet/Transport.js";
+import { MessageTransport, type Chunk, type Transport } from "../internet/Transport.js";
 
 /** How many bytes may wait unsent before a write reports the socket full. */
 const HIGH_WATER_MARK = 64 * 1024;
@@ -45,12 +45,7 @@ function messageOf(data: unknown): Chunk {
  * ending closes (with the closing handshake, after what was sent); and the platform's WebSocket cannot
  * stop reading, so `pause` is a no-op (messages wait in the component until there is room).
  */
-class PlatformWebSocketTransport implements Transport {
-  #events: TransportEvents | null = null;
-  /** Messages that arrived before `start`. */
-  #early: Chunk[] = [];
-  #closed = false;
-  #error: Error | undefined = undefined;
+class PlatformWebSocketTransport extends MessageTransport implements Transport {
   #opened = false;
   /** What the error event carried, if anything, for the close that follows it. */
   #failure: unknown = undefined;
@@ -64,6 +59,7 @@ class PlatformWebSocketTransport implements Transport {
     readonly socket: WebSocket,
     opened: (failure?: Error) => void,
   ) {
+    super();
     socket.binaryType = "arraybuffer";
     socket.addEventListener("open", () => {
       this.#opened = true;
@@ -73,31 +69,18 @@ class PlatformWebSocketTransport implements Transport {
       this.#failure ??= (event as { error?: unknown }).error;
     });
     socket.addEventListener("message", (event: MessageEvent<unknown>) => {
-      const message = messageOf(event.data);
-      if (this.#events === null) this.#early.push(message);
-      else this.#events.data(message);
+      this.received(messageOf(event.data));
     });
     socket.addEventListener("close", (event) => {
-      this.#closed = true;
       this.#stopDrainPoll();
-      if (event.code === ABNORMAL_CLOSURE) this.#error = lostConnection(this.#failure, this.#opened);
+      if (event.code === ABNORMAL_CLOSURE) this.error = lostConnection(this.#failure, this.#opened);
       if (!this.#opened) {
-        opened(this.#error ?? new Error(`the server closed the connection before it opened (code ${String(event.code)})`));
+        this.closed = true;
+        opened(this.error ?? new Error(`the server closed the connection before it opened (code ${String(event.code)})`));
         return;
       }
-      this.#events?.end();
-      this.#events?.close(this.#error);
+      this.ended();
     });
-  }
-
-  start(events: TransportEvents): void {
-    this.#events = events;
-    for (const message of this.#early) events.data(message);
-    this.#early = [];
-    if (this.#closed) {
-      events.end();
-      events.close(this.#error);
-    }
   }
 
   write(chunk: Chunk): boolean {
@@ -138,8 +121,8 @@ class PlatformWebSocketTransport implements Transport {
     if (this.#drainTimer !== undefined) return;
     const look = (): void => {
       this.#drainTimer = undefined;
-      if (this.#closed) return;
-      if (this.socket.bufferedAmount < HIGH_WATER_MARK) this.#events?.drain();
+      if (this.closed) return;
+      if (this.socket.bufferedAmount < HIGH_WATER_MARK) this.events?.drain();
       else this.#drainTimer = setTimeout(look, DRAIN_POLL_MS);
     };
     this.#drainTimer = setTimeout(look, DRAIN_POLL_MS);

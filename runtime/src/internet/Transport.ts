@@ -41,3 +41,43 @@ export interface Transport {
   /** Reports data again after `pause`. */
   resume(): void;
 }
+
+/**
+ * What message-based transports (WebSockets, in Node and in pages) share: messages and the end of the
+ * connection that come before `start` are kept and reported by `start`, as {@link Transport} requires.
+ * @internal
+ */
+export abstract class MessageTransport {
+  /** Where events go once started. */
+  protected events: TransportEvents | null = null;
+  /** Why the connection failed, when it did: reported with its close. */
+  protected error: Error | undefined = undefined;
+  /** True once the connection has closed. */
+  protected closed = false;
+  /** Messages that arrived before `start`. */
+  #early: Chunk[] = [];
+
+  /** A message arrived: reported now, or by `start`. */
+  protected received(message: Chunk): void {
+    if (this.events === null) this.#early.push(message);
+    else this.events.data(message);
+  }
+
+  /** The connection has closed: its end and close (with `error`, if any) are reported now, or by `start`. */
+  protected ended(): void {
+    this.closed = true;
+    this.events?.end();
+    this.events?.close(this.error);
+  }
+
+  /** Starts reporting events, first those that came before. */
+  start(events: TransportEvents): void {
+    this.events = events;
+    for (const message of this.#early) events.data(message);
+    this.#early = [];
+    if (this.closed) {
+      events.end();
+      events.close(this.error);
+    }
+  }
+}

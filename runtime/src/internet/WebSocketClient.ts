@@ -6,7 +6,7 @@
 import { WebSocket, type RawData } from "ws";
 import { networkError } from "./NetworkError.js";
 import { SocketAdapter } from "./SocketAdapter.js";
-import type { Chunk, Transport, TransportEvents } from "./Transport.js";
+import { MessageTransport, type Chunk, type Transport } from "./Transport.js";
 
 /** How many bytes may wait unsent before a write reports the socket full. */
 const HIGH_WATER_MARK = 64 * 1024;
@@ -22,40 +22,22 @@ function messageOf(data: RawData, isBinary: boolean): Chunk {
  * so ending closes (with the closing handshake, after what was sent).
  * @internal
  */
-export class WebSocketTransport implements Transport {
-  #events: TransportEvents | null = null;
-  /** Messages that arrived before `start`. */
-  #early: Chunk[] = [];
-  #closed = false;
-  #error: Error | undefined = undefined;
+export class WebSocketTransport extends MessageTransport implements Transport {
   #blocked = false;
 
   constructor(readonly socket: WebSocket) {
+    super();
     socket.on("error", (error) => {
-      this.#error ??= error;
+      this.error ??= error;
     });
     socket.on("message", (data, isBinary) => {
-      const message = messageOf(data, isBinary);
-      if (this.#events === null) this.#early.push(message);
-      else this.#events.data(message);
+      this.received(messageOf(data, isBinary));
     });
     socket.once("close", (code) => {
-      this.#closed = true;
       // 1006: the connection was lost without a closing handshake.
-      if (code === 1006) this.#error ??= new Error("the connection was lost without a closing handshake (code 1006)");
-      this.#events?.end();
-      this.#events?.close(this.#error);
+      if (code === 1006) this.error ??= new Error("the connection was lost without a closing handshake (code 1006)");
+      this.ended();
     });
-  }
-
-  start(events: TransportEvents): void {
-    this.#events = events;
-    for (const message of this.#early) events.data(message);
-    this.#early = [];
-    if (this.#closed) {
-      events.end();
-      events.close(this.#error);
-    }
   }
 
   write(chunk: Chunk): boolean {
@@ -64,7 +46,7 @@ export class WebSocketTransport implements Transport {
     socket.send(chunk, () => {
       if (this.#blocked && socket.bufferedAmount < HIGH_WATER_MARK) {
         this.#blocked = false;
-        this.#events?.drain();
+        this.events?.drain();
       }
     });
     if (socket.bufferedAmount < HIGH_WATER_MARK) return true;
