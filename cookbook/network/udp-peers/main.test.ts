@@ -1,10 +1,10 @@
-import { createSocket } from "node:dgram";
 import { Scheduler, handle } from "kamaelia";
 import { SimplePeer, type Packet } from "kamaelia/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { pageOutput, printed, recordTranscript } from "../../recipe-test.js";
 import { main } from "./main.js";
 import { main as multicast } from "./multicast.js";
+import { loopbackMulticastMissing } from "../../../runtime/src/test-support/multicast.js";
 
 // The peers run on the default scheduler, driven by handles: each test checks that it has left nothing running there.
 afterEach(() => {
@@ -39,41 +39,7 @@ describe("UDP peers", () => {
   });
 });
 
-/**
- * Why multicast cannot run on the loopback interface here, or undefined when it can: a socket that joined
- * a group on 127.0.0.1 must get back the datagram it sent to the group (some containers have no multicast
- * on their loopback interface).
- */
-async function loopbackMulticastMissing(): Promise<string | undefined> {
-  const socket = createSocket({ type: "udp4", reuseAddr: true });
-  let guard: NodeJS.Timeout | undefined;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once("error", reject);
-      socket.bind(0, "239.255.42.199", resolve);
-    });
-    socket.addMembership("239.255.42.199", "127.0.0.1");
-    socket.setMulticastInterface("127.0.0.1");
-    const back = new Promise<boolean>((resolve) => {
-      socket.once("message", () => {
-        resolve(true);
-      });
-      // A failure guard only: where multicast works, the datagram is back at once.
-      guard = setTimeout(() => {
-        resolve(false);
-      }, 2_000);
-    });
-    socket.send("probe", socket.address().port, "239.255.42.199");
-    return (await back) ? undefined : "a datagram sent to a multicast group on 127.0.0.1 did not come back within 2 s";
-  } catch (error) {
-    return `joining a multicast group on 127.0.0.1 failed (${String(error)})`;
-  } finally {
-    clearTimeout(guard);
-    socket.close();
-  }
-}
-
-const missing = await loopbackMulticastMissing();
+const missing = await loopbackMulticastMissing("239.255.42.199");
 if (missing !== undefined) console.warn(`Multicast recipe tests skipped: loopback multicast is unavailable here: ${missing}.`);
 
 describe.skipIf(missing !== undefined)("multicast to two receivers", () => {

@@ -1,4 +1,4 @@
-import { createSocket, type Socket } from "node:dgram";
+import { createSocket } from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
 import { ComponentError, ErrorInformation, ProducerFinished, ShutdownMicroprocess, handle, type Handle } from "../index.js";
 import { rejection, stopDefaultScheduler, thrown } from "../test-support/harness.js";
@@ -7,6 +7,7 @@ import { Multicast_sender } from "./Multicast_sender.js";
 import { Multicast_transceiver } from "./Multicast_transceiver.js";
 import { NetworkError } from "./NetworkError.js";
 import type { Packet } from "./UDP.js";
+import { loopbackMulticastMissing } from "../test-support/multicast.js";
 
 const host = "127.0.0.1";
 const onThisMachine = { multicast_interface: host };
@@ -24,42 +25,7 @@ async function bindAgain(address: string, port: number): Promise<void> {
   socket.close();
 }
 
-/**
- * Why multicast cannot be tested on the loopback interface here, or undefined when it can: a socket that
- * joined a group on 127.0.0.1 must get back a datagram it sent to the group from 127.0.0.1 (some
- * containers have no multicast on their loopback interface).
- */
-async function loopbackMulticastMissing(): Promise<string | undefined> {
-  const socket: Socket = createSocket({ type: "udp4", reuseAddr: true });
-  let guard: NodeJS.Timeout | undefined;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once("error", reject);
-      socket.bind(0, "239.255.77.99", resolve);
-    });
-    socket.addMembership("239.255.77.99", host);
-    socket.setMulticastInterface(host);
-    socket.setMulticastLoopback(true);
-    const back = new Promise<boolean>((resolve) => {
-      socket.once("message", () => {
-        resolve(true);
-      });
-      // A failure guard only: where multicast works, the datagram is back at once.
-      guard = setTimeout(() => {
-        resolve(false);
-      }, 2_000);
-    });
-    socket.send("probe", socket.address().port, "239.255.77.99");
-    return (await back) ? undefined : "a datagram sent to a multicast group on 127.0.0.1 did not come back within 2 s";
-  } catch (error) {
-    return `joining a multicast group on 127.0.0.1 failed (${String(error)})`;
-  } finally {
-    clearTimeout(guard);
-    socket.close();
-  }
-}
-
-const missing = await loopbackMulticastMissing();
+const missing = await loopbackMulticastMissing("239.255.77.99");
 const onLoopback = describe.skipIf(missing !== undefined);
 if (missing !== undefined) console.warn(`Multicast tests skipped: loopback multicast is unavailable here: ${missing}.`);
 
