@@ -104,6 +104,4 @@ try {
 }
 clearTimeout(deadline);
 const checks = /** @type {import("../tutorial/check-kit.js").CheckModule} */ (await load(transpile(resolve(checkPath))));
-const result = await kit.verdict(checks.default, program, output);
-// The checks say best what is wrong; when they find nothing, a program that had to be stopped is still wrong.
-report(result.passed && stopped.byDeadline ? { passed: false, message: kit.didNotEnd(kit.DEADLINE_MS) } : result);
+report(await kit.verdict(checks.default, program, output, !stopped.byDeadline));

@@ -132,15 +132,25 @@ export function didNotEnd(ms: number): string {
   return `Your program did not end by itself: it was stopped after ${String(ms / 1000)} s. Every component must end once its work is done, passing ProducerFinished on from "signal".`;
 }
 
-/** Runs a step's checks on a program that has run, and says whether they passed, and if not, why. */
-export async function verdict(check: Check, program: Readonly<Record<string, unknown>>, output: readonly string[]): Promise<Verdict> {
+/**
+ * Runs a step's checks on a program that has run, and says whether they passed, and if not, why. The
+ * checks say best what is wrong; when they find nothing, a program that had to be stopped at the
+ * deadline is still wrong, and is told so ({@link didNotEnd}).
+ * @param endedByItself - false when the program was stopped at {@link DEADLINE_MS}
+ */
+export async function verdict(
+  check: Check,
+  program: Readonly<Record<string, unknown>>,
+  output: readonly string[],
+  endedByItself = true,
+): Promise<Verdict> {
   try {
     await check(checkContext(program, output));
-    return { passed: true };
   } catch (error) {
     if (error instanceof CheckFailure || (error instanceof Error && error.name === "CheckFailure")) return { passed: false, message: error.message };
     // Anything else the checks ran into came from the learner's code: name it as it is.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { passed: false, message: `Your code threw ${message}` };
   }
+  return endedByItself ? { passed: true } : { passed: false, message: didNotEnd(DEADLINE_MS) };
 }

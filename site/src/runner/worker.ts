@@ -115,8 +115,7 @@ async function runChecks(check: string, program: Readonly<Record<string, unknown
     post({ type: "verdict", verdict: { passed: false, message: `this step's checks could not be loaded (${error instanceof Error ? error.message : String(error)}).` } });
     return;
   }
-  const verdict = await kit.verdict(checks.default, program, [...printed]);
-  post({ type: "verdict", verdict: verdict.passed && !endedByItself ? { passed: false, message: kit.didNotEnd(CHECK_DEADLINE_MS) } : verdict });
+  post({ type: "verdict", verdict: await kit.verdict(checks.default, program, [...printed], endedByItself) });
 }
 
 async function run(code: string, files: ProgramFiles, urls: RuntimeUrls, check: string | null): Promise<void> {

@@ -1,15 +1,13 @@
 // The echo protocol of this step's solution, served on real sockets by ServerCore, as the page shows.
-import { lineReader } from "../on-node.js";
+import { lineReader, serveOnNode } from "../on-node.js";
 import { ConsoleEchoer, DataSource, Pipeline, ProducerFinished, chunks_to_lines, handle } from "kamaelia";
-import { ServerCore, TCPClient } from "kamaelia/node";
+import { TCPClient } from "kamaelia/node";
 import { describe, expect, it } from "vitest";
 import { protocol } from "./solution.js";
 
 describe("the echo server on real sockets", () => {
   it("echoes a client's lines over TCP and ends once the client has finished", async () => {
-    const core = new ServerCore({ protocol, port: 0, host: "127.0.0.1" });
-    const server = handle(core);
-    const { host, port } = await core.ready;
+    const { server, host, port } = await serveOnNode(protocol);
     const lines: string[] = [];
     const client = new Pipeline(
       new DataSource(["hello\n", "world\n"]),
@@ -23,11 +21,9 @@ describe("the echo server on real sockets", () => {
   });
 
   it("gives each connection its own Echo, answering each client as it types", async () => {
-    const core = new ServerCore({ protocol, port: 0, host: "127.0.0.1" });
-    const server = handle(core);
-    const { port } = await core.ready;
-    const first = handle(new TCPClient("127.0.0.1", port));
-    const second = handle(new TCPClient("127.0.0.1", port));
+    const { server, connect } = await serveOnNode(protocol);
+    const first = connect();
+    const second = connect();
     const [fromFirst, fromSecond] = [lineReader(first), lineReader(second)];
     first.put("one\n");
     second.put("two\n");

@@ -1,17 +1,14 @@
 // The login protocol of this step's solution, served on real sockets by ServerCore, as the page shows.
-import { lineReader } from "../on-node.js";
-import { ProducerFinished, handle } from "kamaelia";
-import { ServerCore, TCPClient } from "kamaelia/node";
+import { lineReader, serveOnNode } from "../on-node.js";
+import { ProducerFinished } from "kamaelia";
 import { describe, expect, it } from "vitest";
 import { protocol } from "./solution.js";
 
 describe("the login server on real sockets", () => {
   it("asks each client for a name over TCP, greets, and speaks for that client only", async () => {
-    const core = new ServerCore({ protocol, port: 0, host: "127.0.0.1" });
-    const server = handle(core);
-    const { port } = await core.ready;
-    const alice = handle(new TCPClient("127.0.0.1", port));
-    const bob = handle(new TCPClient("127.0.0.1", port));
+    const { server, connect } = await serveOnNode(protocol);
+    const alice = connect();
+    const bob = connect();
     const [fromAlice, fromBob] = [lineReader(alice), lineReader(bob)];
     expect([await fromAlice(), await fromBob()]).toEqual(["What is your name?", "What is your name?"]);
     alice.put("\n");

@@ -1,18 +1,15 @@
 // The message board of this step's solution, served on real sockets by ServerCore, as the page shows.
-import { lineReader } from "../on-node.js";
+import { lineReader, serveOnNode } from "../on-node.js";
 import { Backplane, ProducerFinished, handle } from "kamaelia";
-import { ServerCore, TCPClient } from "kamaelia/node";
 import { describe, expect, it } from "vitest";
 import { connection } from "./solution.js";
 
 describe("the message board on real sockets", () => {
   it("shows what one logged-in user posts over TCP to every logged-in user, and goes on when one leaves", async () => {
     const board = handle(new Backplane("BOARD"));
-    const core = new ServerCore({ protocol: connection, port: 0, host: "127.0.0.1" });
-    const server = handle(core);
-    const { port } = await core.ready;
-    const alice = handle(new TCPClient("127.0.0.1", port));
-    const bob = handle(new TCPClient("127.0.0.1", port));
+    const { server, connect } = await serveOnNode(connection);
+    const alice = connect();
+    const bob = connect();
     const [fromAlice, fromBob] = [lineReader(alice), lineReader(bob)];
     expect([await fromAlice(), await fromBob()]).toEqual(["What is your name?", "What is your name?"]);
     alice.put("alice\n");
